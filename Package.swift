@@ -1,0 +1,80 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Orator: script or recording + portrait -> talking-head video.
+/// One library target per pipeline stage, C libraries behind system-library targets,
+/// and a thin `orator` executable. See docs/architecture.md for the module table.
+let package = Package(
+    name: "Orator",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "orator", targets: ["OratorCLI"]),
+        .library(name: "OratorPipeline", targets: ["OratorPipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // MARK: C libraries
+        .systemLibrary(
+            name: "CEspeakNG", path: "Sources/CEspeakNG", pkgConfig: "espeak-ng",
+            providers: [.apt(["libespeak-ng-dev"])]),
+        .systemLibrary(
+            name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(
+            name: "CPocketSphinx", path: "Sources/CPocketSphinx", pkgConfig: "pocketsphinx",
+            providers: [.apt(["libpocketsphinx-dev", "pocketsphinx-en-us"])]),
+        // dlib and OpenCV are C++: a small extern "C" shim, optimized even in debug builds
+        // (unoptimized dlib detection is ~60x slower).
+        .target(
+            name: "FaceShim",
+            cxxSettings: [.unsafeFlags(["-O2", "-I/usr/include/opencv4"])],
+            linkerSettings: [
+                .linkedLibrary("dlib"), .linkedLibrary("blas"), .linkedLibrary("lapack"),
+                .linkedLibrary("opencv_core"), .linkedLibrary("opencv_imgproc"),
+                .linkedLibrary("opencv_imgcodecs"),
+            ]),
+
+        // MARK: Stages
+        .target(name: "OratorCore"),
+        .target(name: "OratorScript", dependencies: ["OratorCore"]),
+        .target(name: "OratorAudio", dependencies: ["OratorCore"]),
+        .target(name: "OratorSpeech", dependencies: ["OratorCore", "CEspeakNG"]),
+        .target(name: "OratorMotion", dependencies: ["OratorCore"]),
+        .target(name: "OratorRender", dependencies: ["OratorCore", "CCairo"]),
+        .target(name: "OratorVideo", dependencies: ["OratorCore"]),
+        .target(name: "OratorFace", dependencies: ["OratorCore", "FaceShim"]),
+        .target(
+            name: "OratorLipSync",
+            dependencies: ["OratorCore", "OratorAudio", "OratorSpeech", "OratorMotion", "CPocketSphinx"]),
+        .target(
+            name: "OratorPipeline",
+            dependencies: [
+                "OratorCore", "OratorScript", "OratorAudio", "OratorSpeech", "OratorMotion",
+                "OratorRender", "OratorVideo", "OratorFace", "OratorLipSync",
+            ]),
+
+        // MARK: Executable
+        .executableTarget(
+            name: "OratorCLI",
+            dependencies: [
+                "OratorPipeline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        // MARK: Tests
+        .testTarget(name: "OratorMotionTests", dependencies: ["OratorMotion", "OratorCore"]),
+        .testTarget(name: "OratorScriptTests", dependencies: ["OratorScript"]),
+        .testTarget(name: "OratorRenderTests", dependencies: ["OratorRender", "OratorCore"]),
+        .testTarget(name: "OratorFaceTests", dependencies: ["OratorFace", "OratorCore"]),
+        .testTarget(
+            name: "OratorLipSyncTests",
+            dependencies: ["OratorLipSync", "OratorSpeech", "OratorAudio", "OratorCore", "OratorMotion"]),
+        .testTarget(name: "OratorSpeechTests", dependencies: ["OratorSpeech", "OratorAudio"]),
+        .testTarget(
+            name: "OratorEndToEndTests",
+            dependencies: ["OratorCLI", "OratorAudio", "OratorCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

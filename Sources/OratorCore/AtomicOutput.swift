@@ -1,0 +1,41 @@
+import Foundation
+
+/// Writes an output file under a temporary name beside it and renames it into place only when
+/// complete, so a failed or interrupted run never leaves a half-written file.
+public struct AtomicOutput: Sendable {
+    /// Where the finished file goes.
+    public let destination: URL
+    /// Where it is written while in progress (same folder, so the rename is atomic).
+    public let temporary: URL
+
+    /// Checks that the destination folder exists and is writable, and picks the temporary name.
+    public init(destination: URL) throws(OratorError) {
+        self.destination = destination
+        let folder = destination.deletingLastPathComponent()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw OratorError(.unwritableOutput, "cannot write \(destination.path): folder \(folder.path) does not exist")
+        }
+        guard FileManager.default.isWritableFile(atPath: folder.path) else {
+            throw OratorError(.unwritableOutput, "cannot write \(destination.path): folder \(folder.path) is not writable")
+        }
+        let name = destination.deletingPathExtension().lastPathComponent
+        let ext = destination.pathExtension
+        let tag = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+        self.temporary = folder.appendingPathComponent(".\(name).\(tag).partial\(ext.isEmpty ? "" : ".\(ext)")")
+    }
+
+    /// Moves the finished temporary file into place, replacing any older file.
+    public func commit() throws(OratorError) {
+        if rename(temporary.path, destination.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            discard()
+            throw OratorError(.unwritableOutput, "cannot write \(destination.path)", cause: reason)
+        }
+    }
+
+    /// Deletes the temporary file (after a failure).
+    public func discard() {
+        try? FileManager.default.removeItem(at: temporary)
+    }
+}

@@ -1,0 +1,63 @@
+/// Describes one installed voice.
+public struct VoiceInfo: Sendable, Codable, Equatable {
+    /// The name to pass to `--voice`.
+    public var identifier: String
+    /// A human-readable name.
+    public var name: String
+    /// Language tag such as `en-us`.
+    public var language: String
+    /// Output sample rate in Hz.
+    public var sampleRate: Int
+    /// Which engine speaks it (`espeak-ng`, `piper`, ...).
+    public var engine: String
+
+    public init(identifier: String, name: String, language: String, sampleRate: Int, engine: String) {
+        self.identifier = identifier
+        self.name = name
+        self.language = language
+        self.sampleRate = sampleRate
+        self.engine = engine
+    }
+}
+
+/// Turns text into speech audio plus the timing of every phone and word.
+///
+/// Engines synthesize one stretch of text at a time (a paragraph), so memory is bounded by the
+/// longest paragraph, not the script.
+public protocol SpeechSynthesizing: Sendable {
+    /// The engine's output sample rate in Hz.
+    var sampleRate: Int { get }
+    /// A short description of the engine and voice, for reports.
+    var engineDescription: String { get }
+    /// Speaks `text`; times in the result start at 0.
+    func synthesize(_ text: String) throws(OratorError) -> SpeechSegment
+}
+
+/// Draws one video frame from its motion coefficients.
+///
+/// Implementations hold only immutable state, so one renderer may draw several frames at once
+/// on different threads.
+public protocol FrameRendering: Sendable {
+    /// The size of the frames this renderer draws.
+    var size: FrameSize { get }
+    /// Draws the frame for `motion` into `buffer` (which has `size`).
+    func render(_ motion: MotionFrame, into buffer: inout FrameBuffer) throws(OratorError)
+}
+
+/// Reports how far a long-running stage has come.
+public protocol ProgressReporting: Sendable {
+    /// A stage began; `total` is the number of items it will process, if known.
+    func begin(stage: String, total: Int?)
+    /// `done` items of the current stage are finished.
+    func advance(stage: String, done: Int, total: Int?)
+    /// The stage finished.
+    func end(stage: String)
+}
+
+/// A progress reporter that says nothing.
+public struct SilentProgress: ProgressReporting {
+    public init() {}
+    public func begin(stage: String, total: Int?) {}
+    public func advance(stage: String, done: Int, total: Int?) {}
+    public func end(stage: String) {}
+}
