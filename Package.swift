@@ -52,7 +52,7 @@ let package = Package(
             name: "OratorPipeline",
             dependencies: [
                 "OratorCore", "OratorScript", "OratorAudio", "OratorSpeech", "OratorMotion",
-                "OratorRender", "OratorVideo", "OratorFace", "OratorLipSync",
+                "OratorRender", "OratorVideo",
             ]),
 
         // MARK: Executable
@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "OratorSpeechTests", dependencies: ["OratorSpeech", "OratorAudio"]),
         .testTarget(
             name: "OratorEndToEndTests",
-            dependencies: ["OratorCLI", "OratorAudio", "OratorCore"]),
+            dependencies: ["OratorCLI", "OratorAudio", "OratorCore", "OratorRender"]),
     ],
     swiftLanguageModes: [.v6]
 )

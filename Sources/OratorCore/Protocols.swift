@@ -45,7 +45,7 @@ public protocol FrameRendering: Sendable {
 }
 
 /// Reports how far a long-running stage has come.
-public protocol ProgressReporting: Sendable {
+public protocol StageProgressReporting: Sendable {
     /// A stage began; `total` is the number of items it will process, if known.
     func begin(stage: String, total: Int?)
     /// `done` items of the current stage are finished.
@@ -55,7 +55,7 @@ public protocol ProgressReporting: Sendable {
 }
 
 /// A progress reporter that says nothing.
-public struct SilentProgress: ProgressReporting {
+public struct SilentProgress: StageProgressReporting {
     public init() {}
     public func begin(stage: String, total: Int?) {}
     public func advance(stage: String, done: Int, total: Int?) {}

@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// The `orator` command: a thin layer that parses options and calls the pipeline.
+@main
+struct Orator: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "orator",
+        abstract: "Turn a script and a portrait into a talking-head video.",
+        discussion: """
+            Examples:
+              orator create examples/welcome.txt -o welcome.mp4
+              orator create script.txt -o talk.mp4 --voice en-gb --size 1280x720 --seed 7
+              orator create script.txt -o talk.mp4 --avatar my-pack/ --still
+              orator speak script.txt -o speech.wav      (also writes speech.phonemes.json)
+              orator voices
+            """,
+        version: "0.1.0",
+        subcommands: [CreateCommand.self, SpeakCommand.self, VoicesCommand.self])
+}

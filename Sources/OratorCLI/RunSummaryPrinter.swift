@@ -1,0 +1,15 @@
+import Foundation
+import OratorPipeline
+
+/// The short human summary at the end of a run.
+enum RunSummaryPrinter {
+    static func print(_ summary: RunSummary) {
+        var lines = [String(format: "wrote %@: %.2f s of video, %d frames, in %.2f s (%.1fx real time)",
+                            summary.output as NSString, summary.videoSeconds, summary.frames, summary.wallSeconds,
+                            summary.realtimeFactor)]
+        lines.append("  speech: \(summary.speechEngine); encoder: \(summary.encoder)")
+        let stages = summary.stages.map { String(format: "%@ %.2f s", $0.stage as NSString, $0.wallSeconds) }
+        lines.append("  stages: " + stages.joined(separator: ", "))
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    }
+}

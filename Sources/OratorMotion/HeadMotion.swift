@@ -1,0 +1,68 @@
+import Foundation
+import OratorCore
+
+/// Head and brow motion: slow idle sway on every axis (sums of incommensurate sinusoids with
+/// seeded frequencies and phases), livelier while speaking, small nods and brow raises on some
+/// longer words, and breathing.
+struct HeadMotion {
+    struct Sample { var yaw: Float; var pitch: Float; var roll: Float; var shiftX: Float; var shiftY: Float; var brow: Float }
+
+    private struct Wave { var amplitude: Double; var frequency: Double; var phase: Double }
+    private struct Accent { var time: Double; var nod: Double; var brow: Double }
+
+    private var yawWaves: [Wave] = [], pitchWaves: [Wave] = [], rollWaves: [Wave] = []
+    private var accents: [Accent] = []
+    private let speech: [(start: Double, end: Double)]
+    private let breathPhase: Double
+
+    init(timeline: SpeechTimeline, random: inout SeededRandom) {
+        func waves(_ amplitude: Double, _ random: inout SeededRandom) -> [Wave] {
+            (0..<3).map { index in
+                Wave(amplitude: amplitude / Double(index + 1), frequency: random.uniform(0.06...0.35) * Double(index + 1),
+                     phase: random.uniform(0...(2 * .pi)))
+            }
+        }
+        yawWaves = waves(2.2, &random)
+        pitchWaves = waves(1.3, &random)
+        rollWaves = waves(1.0, &random)
+        breathPhase = random.uniform(0...(2 * .pi))
+        for word in timeline.words where word.text.count >= 4 {
+            let nod = random.uniform(0...1) < 0.35 ? random.uniform(1.2...2.4) : 0
+            let brow = random.uniform(0...1) < 0.22 ? random.uniform(0.4...0.8) : 0
+            if nod > 0 || brow > 0 { accents.append(Accent(time: word.start, nod: nod, brow: brow)) }
+        }
+        speech = timeline.words.map { ($0.start, $0.end) }
+    }
+
+    func sample(at time: Double) -> Sample {
+        let talking = speakingWeight(at: time)
+        let liveliness = 0.7 + 0.6 * talking
+        func sum(_ waves: [Wave]) -> Double {
+            waves.reduce(0) { $0 + $1.amplitude * sin(2 * .pi * $1.frequency * time + $1.phase) }
+        }
+        var nod = 0.0, brow = 0.0
+        for accent in accents where abs(time - accent.time) < 0.5 {
+            let phase = (time - accent.time + 0.1) / 0.5
+            guard phase >= 0, phase <= 1 else { continue }
+            let bump = sin(.pi * phase) * sin(.pi * phase)
+            nod += accent.nod * bump
+            brow += accent.brow * bump
+        }
+        let yaw = sum(yawWaves) * liveliness
+        let breath = sin(2 * .pi * 0.23 * time + breathPhase)
+        return Sample(yaw: Float(yaw), pitch: Float(sum(pitchWaves) * liveliness + nod),
+                      roll: Float(sum(rollWaves) * liveliness), shiftX: Float(yaw * 0.0009),
+                      shiftY: Float(0.004 * breath + nod * 0.0015), brow: Float(brow + 0.1 * talking))
+    }
+
+    /// 1 inside a word, easing to 0 over 0.3 s outside.
+    private func speakingWeight(at time: Double) -> Double {
+        var best = 0.0
+        for span in speech where time > span.start - 0.3 && time < span.end + 0.3 {
+            let distance = time < span.start ? span.start - time : (time > span.end ? time - span.end : 0)
+            best = max(best, 1 - distance / 0.3)
+            if best >= 1 { break }
+        }
+        return best
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import OratorCore
+
+/// Turns mouth cues and word timings into per-frame motion: the mouth from the cues, blinks at
+/// natural random intervals, idle head motion with nods and brow raises on stressed words,
+/// and breathing. Everything random comes from the seed.
+public struct MotionSynthesizer: Sendable {
+    public var configuration: MotionConfiguration
+
+    public init(configuration: MotionConfiguration = MotionConfiguration()) {
+        self.configuration = configuration
+    }
+
+    /// The motion track for a clip of `duration` seconds (frames cover the whole clip).
+    public func track(cues: [MouthCue], timeline: SpeechTimeline, duration: Double) -> MotionTrack {
+        let fps = configuration.fps
+        let frameCount = max(1, Int((duration * fps - 1e-6).rounded(.up)))
+        var random = SeededRandom(seed: configuration.seed)
+        let blinks = BlinkSchedule(duration: duration, interval: configuration.blinkInterval, random: &random)
+        let head = HeadMotion(timeline: timeline, random: &random)
+        let mouth = MouthSampler(cues: cues, window: min(0.06, 1.5 / fps))
+        let scale = configuration.expressionScale
+        var frames: [MotionFrame] = []
+        frames.reserveCapacity(frameCount)
+        for index in 0..<frameCount {
+            let time = Double(index) / fps
+            let pose = mouth.pose(at: time)
+            var frame = MotionFrame(
+                mouthShape: mouth.cue(at: time)?.shape ?? .x,
+                jawOpen: clamp(pose.jawOpen * scale), lipRound: clamp(pose.lipRound * scale),
+                lipStretch: clamp(pose.lipStretch * scale), lipPress: clamp(pose.lipPress),
+                teethOnLip: clamp(pose.teethOnLip), tongueUp: clamp(pose.tongueUp * scale))
+            let blink = blinks.closure(at: time)
+            frame.blinkLeft = blink
+            frame.blinkRight = blink
+            if !configuration.still {
+                let amount = configuration.headMotionScale
+                let sample = head.sample(at: time)
+                frame.headYaw = sample.yaw * amount
+                frame.headPitch = sample.pitch * amount
+                frame.headRoll = sample.roll * amount
+                frame.translateX = sample.shiftX * amount
+                frame.translateY = sample.shiftY * amount
+                frame.browRaise = max(-1, min(1, sample.brow * scale))
+            }
+            frames.append(frame)
+        }
+        return MotionTrack(fps: fps, frames: frames)
+    }
+
+    private func clamp(_ value: Float) -> Float { max(0, min(1, value)) }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import OratorCore
+import OratorMotion
+import OratorSpeech
+
+/// Everything `orator create` needs to make a video from a script.
+public struct CreateRequest: Sendable {
+    /// The script file.
+    public var script: URL
+    /// The MP4 to write.
+    public var output: URL
+    /// Who speaks.
+    public var avatar: AvatarSource
+    /// The built-in voice's settings.
+    public var voice: EspeakConfiguration
+    /// Frame size.
+    public var size: FrameSize
+    /// Frame rate, blinks, head motion, expression.
+    public var motion: MotionConfiguration
+    /// Frames rendered in parallel.
+    public var jobs: Int
+
+    public init(script: URL, output: URL, avatar: AvatarSource = .builtin, voice: EspeakConfiguration = EspeakConfiguration(),
+                size: FrameSize = FrameSize(square: 512), motion: MotionConfiguration = MotionConfiguration(),
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.script = script
+        self.output = output
+        self.avatar = avatar
+        self.voice = voice
+        self.size = size
+        self.motion = motion
+        self.jobs = jobs
+    }
+}
+
+/// What a finished run produced and where the time went.
+public struct RunSummary: Sendable, Encodable {
+    /// The file written.
+    public var output: String
+    /// Length of the video, seconds.
+    public var videoSeconds: Double
+    /// Frames encoded.
+    public var frames: Int
+    /// Whole run, seconds.
+    public var wallSeconds: Double
+    /// Per-stage timings.
+    public var stages: [StageTiming]
+    /// The speech engine and the encoder used.
+    public var speechEngine: String
+    public var encoder: String
+    /// Peak resident memory of Orator itself, MB.
+    public var peakMemoryMB: Double
+    /// Peak resident memory of the FFmpeg encoder, MB.
+    public var encoderPeakMemoryMB: Double
+
+    /// Video seconds made per second of wall time.
+    public var realtimeFactor: Double { wallSeconds > 0 ? videoSeconds / wallSeconds : 0 }
+
+    enum CodingKeys: String, CodingKey {
+        case output, videoSeconds, frames, wallSeconds, stages, speechEngine, encoder, peakMemoryMB, encoderPeakMemoryMB
+        case realtimeFactor
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(output, forKey: .output)
+        try container.encode(videoSeconds, forKey: .videoSeconds)
+        try container.encode(frames, forKey: .frames)
+        try container.encode(wallSeconds, forKey: .wallSeconds)
+        try container.encode(realtimeFactor, forKey: .realtimeFactor)
+        try container.encode(stages, forKey: .stages)
+        try container.encode(speechEngine, forKey: .speechEngine)
+        try container.encode(self.encoder, forKey: .encoder)
+        try container.encode(peakMemoryMB, forKey: .peakMemoryMB)
+        try container.encode(encoderPeakMemoryMB, forKey: .encoderPeakMemoryMB)
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import OratorCore
+import OratorVideo
+
+/// Renders a motion track's frames on several threads and hands them to the encoder in order.
+///
+/// A producer renders groups of frames concurrently into a small pool of buffers while the
+/// caller writes the previous group, so memory stays at a few frames however long the video.
+public struct FrameStreamer: Sendable {
+    /// Frames rendered at once (normally the number of cores).
+    public var jobs: Int
+
+    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.jobs = max(1, jobs)
+    }
+
+    /// Renders every frame of `track` with `renderer` and writes them to `encoder`.
+    public func stream(_ track: MotionTrack, renderer: any FrameRendering, encoder: FFmpegVideoEncoder,
+                       progress: any StageProgressReporting = SilentProgress()) throws(OratorError) {
+        let total = track.frames.count
+        let groupSize = jobs * 2
+        let queue = FrameGroupQueue(capacity: 2)
+        progress.begin(stage: "render", total: total)
+        let producer = Thread { [jobs] in
+            var start = 0
+            while start < total, !queue.isCancelled {
+                let count = min(groupSize, total - start)
+                let group = RenderGroup(count: count, size: renderer.size)
+                let first = start
+                DispatchQueue.concurrentPerform(iterations: min(jobs, count)) { worker in
+                    var index = worker
+                    while index < count {
+                        group.render(index, motion: track.frames[first + index], with: renderer)
+                        index += jobs
+                    }
+                }
+                queue.push(group)
+                start += count
+            }
+            queue.close()
+        }
+        producer.stackSize = 1 << 22
+        producer.start()
+        var written = 0
+        do throws(OratorError) {
+            while let group = queue.pop() {
+                if let error = group.error { throw error }
+                for frame in group.frames {
+                    try encoder.write(frame)
+                    written += 1
+                }
+                progress.advance(stage: "render", done: written, total: total)
+            }
+        } catch {
+            queue.cancel()
+            throw error
+        }
+        progress.end(stage: "render")
+    }
+}
+
+/// A group of frames rendered concurrently; each index is written by exactly one worker.
+final class RenderGroup: @unchecked Sendable {
+    // Safe: workers write disjoint indices of `frames`, and the group is read only after
+    // `concurrentPerform` returns (which orders those writes before the read).
+    var frames: [FrameBuffer]
+    private(set) var error: OratorError?
+    private let lock = NSLock()
+
+    init(count: Int, size: FrameSize) {
+        frames = Array(repeating: FrameBuffer(size: size), count: count)
+    }
+
+    func render(_ index: Int, motion: MotionFrame, with renderer: any FrameRendering) {
+        do {
+            try frames.withUnsafeMutableBufferPointer { buffer throws(OratorError) in
+                try renderer.render(motion, into: &buffer[index])
+            }
+        } catch {
+            lock.withLock { self.error = self.error ?? error }
+        }
+    }
+}
+
+/// A bounded hand-off between the render thread and the writer.
+final class FrameGroupQueue: @unchecked Sendable {
+    // Safe: every field is read and written under `condition`.
+    private let condition = NSCondition()
+    private var groups: [RenderGroup] = []
+    private var closed = false
+    private var cancelled = false
+    private let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    var isCancelled: Bool { condition.withLock { cancelled } }
+
+    func push(_ group: RenderGroup) {
+        condition.withLock {
+            while groups.count >= capacity && !cancelled { condition.wait() }
+            if !cancelled { groups.append(group) }
+            condition.broadcast()
+        }
+    }
+
+    func pop() -> RenderGroup? {
+        condition.withLock {
+            while groups.isEmpty && !closed { condition.wait() }
+            guard !groups.isEmpty else { return nil }
+            let group = groups.removeFirst()
+            condition.broadcast()
+            return group
+        }
+    }
+
+    func close() { condition.withLock { closed = true; condition.broadcast() } }
+    func cancel() { condition.withLock { cancelled = true; groups.removeAll(); condition.broadcast() } }
+}

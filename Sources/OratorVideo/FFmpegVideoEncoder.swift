@@ -1,0 +1,94 @@
+import Foundation
+import OratorCore
+
+/// Streams raw frames into an FFmpeg subprocess that encodes them, with the audio, into MP4.
+///
+/// Frames are written to FFmpeg's stdin as they are rendered, so memory does not grow with the
+/// length of the video. If FFmpeg fails, the next `write` or `finish` throws with its message.
+public final class FFmpegVideoEncoder {
+    public let configuration: VideoEncoderConfiguration
+    /// Where FFmpeg writes (normally an `AtomicOutput`'s temporary file).
+    public let output: URL
+    /// Frames written so far.
+    public private(set) var frameCount = 0
+
+    private let process = Process()
+    private let input = Pipe()
+    private let errorLog: URL
+    private var finished = false
+
+    /// Starts FFmpeg. `audio` is muxed as the soundtrack when given.
+    public init(configuration: VideoEncoderConfiguration, audio: URL?, output: URL) throws(OratorError) {
+        self.configuration = configuration
+        self.output = output
+        let ffmpeg = try ExternalTool.locate("ffmpeg")
+        signal(SIGPIPE, SIG_IGN)
+        errorLog = FileManager.default.temporaryDirectory
+            .appendingPathComponent("orator-ffmpeg-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).log")
+        _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
+        process.executableURL = URL(fileURLWithPath: ffmpeg)
+        process.arguments = configuration.ffmpegArguments(audio: audio?.path, output: output.path)
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = try? FileHandle(forWritingTo: errorLog)
+        do { try process.run() } catch {
+            throw OratorError(.encoderFailed, "could not start ffmpeg", cause: "\(error)")
+        }
+    }
+
+    deinit {
+        if !finished { cancel() }
+        try? FileManager.default.removeItem(at: errorLog)
+    }
+
+    /// Sends one frame to the encoder.
+    public func write(_ frame: FrameBuffer) throws(OratorError) {
+        guard frame.size == configuration.size else {
+            throw OratorError(.internalFailure, "frame size \(frame.size) does not match the encoder's \(configuration.size)")
+        }
+        let descriptor = input.fileHandleForWriting.fileDescriptor
+        let failed = frame.pixels.withUnsafeBytes { raw -> Bool in
+            var offset = 0
+            while offset < raw.count {
+                let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return true
+                }
+                offset += written
+            }
+            return false
+        }
+        if failed {
+            try? input.fileHandleForWriting.close()
+            process.waitUntilExit()
+            finished = true
+            throw OratorError(.encoderFailed, "ffmpeg stopped while encoding \(output.lastPathComponent)", cause: ffmpegMessage())
+        }
+        frameCount += 1
+    }
+
+    /// Closes the input and waits for FFmpeg to finish the file.
+    public func finish() throws(OratorError) {
+        guard !finished else { return }
+        finished = true
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
+            throw OratorError(.encoderFailed, "ffmpeg could not encode \(output.lastPathComponent)", cause: ffmpegMessage())
+        }
+    }
+
+    /// Stops FFmpeg without finishing the file.
+    public func cancel() {
+        finished = true
+        try? input.fileHandleForWriting.close()
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+    }
+
+    private func ffmpegMessage() -> String {
+        let text = (try? String(contentsOf: errorLog, encoding: .utf8)) ?? ""
+        return ExternalTool.lastLine(of: text)
+    }
+}

@@ -1,0 +1,53 @@
+import OratorCore
+
+/// How the finished video is encoded. The defaults give H.264 High, yuv420p, AAC 48 kHz in an
+/// MP4 with the index at the front: what browsers and upload sites play.
+public struct VideoEncoderConfiguration: Sendable, Codable, Equatable {
+    /// Frame size in pixels (even sides).
+    public var size: FrameSize
+    /// Frames per second.
+    public var fps: Double
+    /// libx264 speed preset (`ultrafast` ... `veryslow`).
+    public var preset: String
+    /// libx264 constant rate factor: lower is better quality and bigger files.
+    public var crf: Int
+    /// AAC bit rate in kbit/s.
+    public var audioKilobitsPerSecond: Int
+    /// Output audio sample rate in Hz.
+    public var audioSampleRate: Int
+
+    public init(size: FrameSize = FrameSize(square: 512), fps: Double = 25, preset: String = "veryfast",
+                crf: Int = 20, audioKilobitsPerSecond: Int = 128, audioSampleRate: Int = 48_000) {
+        self.size = size
+        self.fps = fps
+        self.preset = preset
+        self.crf = crf
+        self.audioKilobitsPerSecond = audioKilobitsPerSecond
+        self.audioSampleRate = audioSampleRate
+    }
+
+    /// FFmpeg arguments that read raw BGRA frames from stdin and the audio file, and write `output`.
+    public func ffmpegArguments(audio: String?, output: String) -> [String] {
+        var arguments = [
+            "-hide_banner", "-loglevel", "error", "-y",
+            "-f", "rawvideo", "-pix_fmt", "bgra", "-video_size", size.description,
+            "-framerate", fpsText, "-i", "pipe:0",
+        ]
+        if let audio { arguments += ["-i", audio] }
+        arguments += ["-map", "0:v:0"]
+        if audio != nil { arguments += ["-map", "1:a:0"] }
+        arguments += [
+            "-c:v", "libx264", "-preset", preset, "-crf", "\(crf)", "-pix_fmt", "yuv420p",
+            "-profile:v", "high", "-r", fpsText,
+        ]
+        if audio != nil {
+            arguments += ["-c:a", "aac", "-b:a", "\(audioKilobitsPerSecond)k", "-ar", "\(audioSampleRate)"]
+        }
+        arguments += ["-movflags", "+faststart", "-f", "mp4", output]
+        return arguments
+    }
+
+    private var fpsText: String {
+        fps == fps.rounded() ? String(Int(fps)) : String(fps)
+    }
+}
