@@ -13,6 +13,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // MARK: C libraries
@@ -53,6 +55,8 @@ let package = Package(
             dependencies: [
                 "OratorCore", "OratorScript", "OratorAudio", "OratorSpeech", "OratorMotion",
                 "OratorRender", "OratorVideo",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
             ]),
 
         // MARK: Executable

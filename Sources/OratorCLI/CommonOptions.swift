@@ -1,31 +1,55 @@
 import ArgumentParser
 import Foundation
 import OratorCore
+import OratorPipeline
 import OratorSpeech
 
-/// Voice options shared by `create` and `speak`.
-struct VoiceOptions: ParsableArguments {
-    @Option(help: "espeak-ng voice or language (see `orator voices`).")
-    var voice = "en-us"
+/// `--config PATH`; without it, `orator.yaml` in the working folder is read if present.
+struct ConfigOptions: ParsableArguments {
+    @Option(help: "Configuration file (default: ./orator.yaml if present). Flags override it.")
+    var config: String?
 
-    @Option(help: "Speaking rate in words per minute (80-450).")
-    var rate = 165
-
-    @Option(help: "Voice pitch (0-100).")
-    var pitch = 50
-
-    var configuration: EspeakConfiguration {
-        EspeakConfiguration(voice: voice, wordsPerMinute: rate, pitch: pitch)
+    func load() throws(OratorError) -> OratorConfiguration {
+        try OratorConfiguration.load(path: config.map(fileURL))
     }
 }
 
-/// Output reporting options.
+/// Voice options shared by `create`, `speak` and `stage speak`.
+struct VoiceOptions: ParsableArguments {
+    @Option(help: "espeak-ng voice or language, default en-us (see `orator voices`).")
+    var voice: String?
+
+    @Option(help: "Speaking rate in words per minute (80-450), default 165.")
+    var rate: Int?
+
+    @Option(help: "Voice pitch (0-100), default 50.")
+    var pitch: Int?
+
+    func configuration(_ config: OratorConfiguration = OratorConfiguration()) -> EspeakConfiguration {
+        let defaults = EspeakConfiguration()
+        return EspeakConfiguration(voice: voice ?? config.voice ?? defaults.voice,
+                                   wordsPerMinute: rate ?? config.rate ?? defaults.wordsPerMinute,
+                                   pitch: pitch ?? config.pitch ?? defaults.pitch)
+    }
+}
+
+/// Progress and quiet options.
 struct ReportingOptions: ParsableArguments {
+    enum Style: String, ExpressibleByArgument, CaseIterable { case auto, plain, json }
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
-    var progress: any StageProgressReporting {
-        quiet ? SilentProgress() : TerminalProgress()
+    @Option(help: "Progress style: auto (a live bar on a terminal, plain lines otherwise), plain, or json (one object per line on stdout).")
+    var progress: Style = .auto
+
+    var reporter: any StageProgressReporting {
+        if quiet { return SilentProgress() }
+        switch progress {
+        case .json: return JSONProgress()
+        case .plain: return TerminalProgress(interactive: false)
+        case .auto: return TerminalProgress()
+        }
     }
 }
 

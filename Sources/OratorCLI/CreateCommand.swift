@@ -3,6 +3,7 @@ import Foundation
 import OratorCore
 import OratorMotion
 import OratorPipeline
+import OratorVideo
 
 /// `orator create SCRIPT -o OUT.mp4`: the main job.
 struct CreateCommand: ParsableCommand {
@@ -11,6 +12,7 @@ struct CreateCommand: ParsableCommand {
         abstract: "Render a script as a talking-head MP4.",
         discussion: """
             Example: orator create examples/welcome.txt -o welcome.mp4 --size 720 --seed 3
+            Sizes may be presets: landscape (1920x1080), vertical (1080x1920), square (1080x1080), face (512).
             """)
 
     @Argument(help: "The script: UTF-8 text; '# Title' lines; a blank line is a pause.")
@@ -19,48 +21,59 @@ struct CreateCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The MP4 to write.")
     var output: String
 
-    @Option(help: "builtin, an avatar pack folder, or a portrait photo.")
-    var avatar = "builtin"
-
+    @OptionGroup var render: RenderOptions
     @OptionGroup var voice: VoiceOptions
+    @OptionGroup var motion: MotionOptions
+    @OptionGroup var cacheOptions: CacheOptions
+    @OptionGroup var configOptions: ConfigOptions
 
-    @Option(help: "Frame size: 512 (square) or WIDTHxHEIGHT.")
-    var size = "512"
-
-    @Option(help: "Frames per second.")
-    var fps: Double = 25
-
-    @Option(help: "Seed for blinks and head motion (same seed, same motion).")
-    var seed: UInt64 = 0
-
-    @Flag(help: "Keep the head still: only the mouth and eyes move.")
-    var still = false
-
-    @Option(help: "Scale mouth and brow movement (1 = natural).")
-    var expressionScale: Float = 1
-
-    @Option(help: "Frames rendered in parallel (default: all cores).")
-    var jobs = ProcessInfo.processInfo.activeProcessorCount
-
-    @Option(help: "Write a JSON run report (per-stage wall and CPU time, memory, engines) to this file.")
+    @Option(help: "Write a JSON run report (per-stage wall and CPU time, cache use, engines, memory) to this file.")
     var report: String?
 
     @OptionGroup var reporting: ReportingOptions
 
     func run() throws {
         try reportingErrors { () throws(OratorError) in
-            guard (1...120).contains(fps) else { throw OratorError(.invalidInput, "invalid --fps \(fps): use 1 to 120") }
-            guard (0...3).contains(expressionScale) else {
-                throw OratorError(.invalidInput, "invalid --expression-scale \(expressionScale): use 0 to 3")
-            }
+            let config = try configOptions.load()
             let request = CreateRequest(
-                script: fileURL(script), output: fileURL(output), avatar: try AvatarSource(argument: avatar),
-                voice: voice.configuration, size: try FrameSize(parsing: size),
-                motion: MotionConfiguration(fps: fps, seed: seed, still: still, expressionScale: expressionScale),
-                jobs: max(1, jobs))
-            let summary = try TalkingHeadPipeline().create(request, progress: reporting.progress)
+                script: fileURL(script), output: fileURL(output), avatar: try render.avatar(config),
+                voice: voice.configuration(config), size: try render.size(config),
+                motion: try motion.configuration(config), jobs: render.jobs(config),
+                encoder: try render.encoder(config))
+            let summary = try TalkingHeadPipeline().create(request, cache: cacheOptions.open(config), progress: reporting.reporter)
             if let report { try JSONFile.write(summary, to: fileURL(report)) }
             if !reporting.quiet { RunSummaryPrinter.print(summary) }
         }
+    }
+}
+
+/// Avatar, size, parallelism and encoder options shared by the rendering commands.
+struct RenderOptions: ParsableArguments {
+    @Option(help: "builtin (default), an avatar pack folder, or a portrait photo.")
+    var avatar: String?
+
+    @Option(help: "Frame size: 512 (default, square), WIDTHxHEIGHT, or a preset name.")
+    var size: String?
+
+    @Option(help: "Frames rendered in parallel (default: all cores).")
+    var jobs: Int?
+
+    @Option(help: "Video encoder: auto (NVENC if it really works, else libx264), libx264, or nvenc.")
+    var encoder: String?
+
+    func avatar(_ config: OratorConfiguration) throws(OratorError) -> AvatarSource {
+        try AvatarSource(argument: avatar ?? config.avatar ?? "builtin")
+    }
+
+    func size(_ config: OratorConfiguration) throws(OratorError) -> FrameSize {
+        try config.frameSize(size ?? config.size ?? "512")
+    }
+
+    func jobs(_ config: OratorConfiguration) -> Int {
+        max(1, jobs ?? config.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    func encoder(_ config: OratorConfiguration) throws(OratorError) -> EncoderChoice {
+        try EncoderChoice(parsing: encoder ?? config.encoder ?? "auto")
     }
 }

@@ -15,5 +15,5 @@ struct Orator: ParsableCommand {
               orator voices
             """,
         version: "0.1.0",
-        subcommands: [CreateCommand.self, SpeakCommand.self, VoicesCommand.self])
+        subcommands: [CreateCommand.self, SpeakCommand.self, VoicesCommand.self, CacheCommand.self, StageCommand.self])
 }

@@ -8,7 +8,9 @@ enum RunSummaryPrinter {
                             summary.output as NSString, summary.videoSeconds, summary.frames, summary.wallSeconds,
                             summary.realtimeFactor)]
         lines.append("  speech: \(summary.speechEngine); encoder: \(summary.encoder)")
-        let stages = summary.stages.map { String(format: "%@ %.2f s", $0.stage as NSString, $0.wallSeconds) }
+        let stages = summary.stages.map {
+            String(format: "%@ %.2f s", $0.stage as NSString, $0.wallSeconds) + ($0.cache == "off" ? "" : " (\($0.cache))")
+        }
         lines.append("  stages: " + stages.joined(separator: ", "))
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }

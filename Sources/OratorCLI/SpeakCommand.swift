@@ -22,7 +22,7 @@ struct SpeakCommand: ParsableCommand {
         try reportingErrors { () throws(OratorError) in
             let timings = fileURL(output).deletingPathExtension().appendingPathExtension("phonemes.json")
             let result = try SpeechJob().run(script: fileURL(script), wav: fileURL(output), timings: timings,
-                                             voice: voice.configuration, progress: reporting.progress)
+                                             voice: voice.configuration(), progress: reporting.reporter)
             if !reporting.quiet {
                 FileHandle.standardError.write(Data(String(
                     format: "wrote %@ (%.2f s, %d words, %d phonemes) and %@\n", output as NSString, result.duration,

@@ -5,10 +5,15 @@ import OratorCore
 final class TerminalProgress: StageProgressReporting, @unchecked Sendable {
     // Safe: all state is guarded by `lock`; the pipeline reports from more than one thread.
     private let lock = NSLock()
-    private let interactive = isatty(STDERR_FILENO) != 0
+    private let interactive: Bool
     private var started: [String: Date] = [:]
     private var lastPrinted = Date.distantPast
     private var lastPercent = -1
+
+    /// `interactive` draws a live bar; by default, when stderr is a terminal.
+    init(interactive: Bool = isatty(STDERR_FILENO) != 0) {
+        self.interactive = interactive
+    }
 
     func begin(stage: String, total: Int?) {
         lock.withLock {

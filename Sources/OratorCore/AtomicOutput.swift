@@ -34,6 +34,16 @@ public struct AtomicOutput: Sendable {
         }
     }
 
+    /// Copies a finished file to the temporary name and renames it into place.
+    public func copyAndCommit(from source: URL) throws(OratorError) {
+        discard()
+        do { try FileManager.default.copyItem(at: source, to: temporary) } catch {
+            discard()
+            throw OratorError(.unwritableOutput, "cannot write \(destination.path)", cause: "\(error)")
+        }
+        try commit()
+    }
+
     /// Deletes the temporary file (after a failure).
     public func discard() {
         try? FileManager.default.removeItem(at: temporary)

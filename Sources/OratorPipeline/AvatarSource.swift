@@ -26,3 +26,14 @@ public enum AvatarSource: Sendable, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension AvatarSource {
+    /// The avatar's part of a render cache key: its kind and the content of its files.
+    public func cacheKeyPart() throws(OratorError) -> CacheKeyPart {
+        switch self {
+        case .builtin: try .value("avatar", "builtin")
+        case let .pack(folder): try .folder("avatar-pack", folder)
+        case let .photo(file): try .file("avatar-photo", file)
+        }
+    }
+}

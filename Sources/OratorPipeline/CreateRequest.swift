@@ -2,6 +2,7 @@ import Foundation
 import OratorCore
 import OratorMotion
 import OratorSpeech
+import OratorVideo
 
 /// Everything `orator create` needs to make a video from a script.
 public struct CreateRequest: Sendable {
@@ -19,10 +20,14 @@ public struct CreateRequest: Sendable {
     public var motion: MotionConfiguration
     /// Frames rendered in parallel.
     public var jobs: Int
+    /// Which video encoder to use.
+    public var encoder: EncoderChoice
+    /// Frames per render chunk (the unit of caching and of resuming an interrupted run).
+    public var framesPerChunk: Int
 
     public init(script: URL, output: URL, avatar: AvatarSource = .builtin, voice: EspeakConfiguration = EspeakConfiguration(),
                 size: FrameSize = FrameSize(square: 512), motion: MotionConfiguration = MotionConfiguration(),
-                jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, encoder: EncoderChoice = .automatic, framesPerChunk: Int = 250) {
         self.script = script
         self.output = output
         self.avatar = avatar
@@ -30,6 +35,8 @@ public struct CreateRequest: Sendable {
         self.size = size
         self.motion = motion
         self.jobs = jobs
+        self.encoder = encoder
+        self.framesPerChunk = max(1, framesPerChunk)
     }
 }
 
@@ -43,8 +50,8 @@ public struct RunSummary: Sendable, Encodable {
     public var frames: Int
     /// Whole run, seconds.
     public var wallSeconds: Double
-    /// Per-stage timings.
-    public var stages: [StageTiming]
+    /// Per-stage cost, cache use and engine.
+    public var stages: [StageRecord]
     /// The speech engine and the encoder used.
     public var speechEngine: String
     public var encoder: String

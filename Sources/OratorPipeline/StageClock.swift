@@ -1,31 +1,45 @@
 import Foundation
 import OratorCore
 
-/// Wall and CPU time of each stage of a run, in the order the stages ran.
-public struct StageTiming: Sendable, Codable, Equatable {
+/// One stage of a run in the report: its cost, whether it was reused from the cache, and what did
+/// the work.
+public struct StageRecord: Sendable, Codable, Equatable {
     public var stage: String
     public var wallSeconds: Double
     public var cpuSeconds: Double
     public var items: Int
+    public var itemsPerSecond: Double
+    /// `hit` (reused), `miss` (computed and stored) or `off` (no cache).
+    public var cache: String
+    /// The engine or device that did the work, where it matters (speech engine, encoder).
+    public var engine: String?
 }
 
 /// Measures stages as they run.
 struct StageClock {
-    private(set) var timings: [StageTiming] = []
+    private(set) var records: [StageRecord] = []
 
-    /// Runs `body`, recording its wall and process CPU time under `stage`.
-    mutating func measure<T, E: Error>(_ stage: String, items: Int = 0, _ body: () throws(E) -> T) throws(E) -> T {
+    /// Runs `body`, recording its wall and CPU time (this process and finished children).
+    mutating func measure<T, E: Error>(_ stage: String, items: Int = 0, cache: String = "off", engine: String? = nil,
+                                       _ body: () throws(E) -> T) throws(E) -> T {
         let wallStart = Date()
         let cpuStart = Self.processCPUSeconds()
         let result = try body()
-        timings.append(StageTiming(stage: stage, wallSeconds: Date().timeIntervalSince(wallStart),
-                                   cpuSeconds: Self.processCPUSeconds() - cpuStart, items: items))
+        let wall = Date().timeIntervalSince(wallStart)
+        records.append(StageRecord(stage: stage, wallSeconds: wall, cpuSeconds: Self.processCPUSeconds() - cpuStart,
+                                   items: items, itemsPerSecond: wall > 0 ? Double(items) / wall : 0,
+                                   cache: cache, engine: engine))
         return result
     }
 
-    /// Sets the item count of the most recent stage named `stage`.
-    mutating func setItems(_ items: Int, for stage: String) {
-        if let index = timings.lastIndex(where: { $0.stage == stage }) { timings[index].items = items }
+    /// Updates the most recent record of `stage`.
+    mutating func update(_ stage: String, items: Int? = nil, cache: String? = nil) {
+        guard let index = records.lastIndex(where: { $0.stage == stage }) else { return }
+        if let items {
+            records[index].items = items
+            records[index].itemsPerSecond = records[index].wallSeconds > 0 ? Double(items) / records[index].wallSeconds : 0
+        }
+        if let cache { records[index].cache = cache }
     }
 
     /// Peak resident memory in MB of this process and of its largest finished child (FFmpeg).

@@ -3,7 +3,7 @@ import Foundation
 import OratorCore
 
 /// Settings for the built-in libespeak-ng voice.
-public struct EspeakConfiguration: Sendable, Codable, Equatable {
+public struct EspeakConfiguration: Sendable, Codable, Equatable, CustomStringConvertible {
     /// An espeak-ng voice name or language, such as `en-us` or `de` (see `orator voices`).
     public var voice: String
     /// Speaking rate in words per minute, 80...450 (espeak-ng's default is 175).
@@ -16,6 +16,8 @@ public struct EspeakConfiguration: Sendable, Codable, Equatable {
         self.wordsPerMinute = wordsPerMinute
         self.pitch = pitch
     }
+
+    public var description: String { "espeak-ng \(voice), \(wordsPerMinute) wpm, pitch \(pitch)" }
 }
 
 /// The built-in speech engine: libespeak-ng, with exact phoneme and word timings from its events.

@@ -15,15 +15,18 @@ public struct VideoEncoderConfiguration: Sendable, Codable, Equatable {
     public var audioKilobitsPerSecond: Int
     /// Output audio sample rate in Hz.
     public var audioSampleRate: Int
+    /// The H.264 encoder.
+    public var codec: VideoCodec
 
     public init(size: FrameSize = FrameSize(square: 512), fps: Double = 25, preset: String = "veryfast",
-                crf: Int = 20, audioKilobitsPerSecond: Int = 128, audioSampleRate: Int = 48_000) {
+                crf: Int = 20, audioKilobitsPerSecond: Int = 128, audioSampleRate: Int = 48_000, codec: VideoCodec = .libx264) {
         self.size = size
         self.fps = fps
         self.preset = preset
         self.crf = crf
         self.audioKilobitsPerSecond = audioKilobitsPerSecond
         self.audioSampleRate = audioSampleRate
+        self.codec = codec
     }
 
     /// FFmpeg arguments that read raw BGRA frames from stdin and the audio file, and write `output`.
@@ -36,15 +39,26 @@ public struct VideoEncoderConfiguration: Sendable, Codable, Equatable {
         if let audio { arguments += ["-i", audio] }
         arguments += ["-map", "0:v:0"]
         if audio != nil { arguments += ["-map", "1:a:0"] }
-        arguments += [
-            "-c:v", "libx264", "-preset", preset, "-crf", "\(crf)", "-pix_fmt", "yuv420p",
-            "-profile:v", "high", "-r", fpsText,
-        ]
+        switch codec {
+        case .libx264:
+            arguments += ["-c:v", "libx264", "-preset", preset, "-crf", "\(crf)"]
+        case .nvenc:
+            arguments += ["-c:v", "h264_nvenc", "-preset", "p4", "-rc", "vbr", "-cq", "\(crf + 3)", "-b:v", "0"]
+        }
+        arguments += ["-pix_fmt", "yuv420p", "-profile:v", "high", "-r", fpsText]
         if audio != nil {
             arguments += ["-c:a", "aac", "-b:a", "\(audioKilobitsPerSecond)k", "-ar", "\(audioSampleRate)"]
         }
         arguments += ["-movflags", "+faststart", "-f", "mp4", output]
         return arguments
+    }
+
+    /// Which encoder runs and where, for reports.
+    public var encoderDescription: String {
+        switch codec {
+        case .libx264: "libx264 \(preset) crf \(crf) (CPU)"
+        case .nvenc: "h264_nvenc p4 cq \(crf + 3) (GPU)"
+        }
     }
 
     private var fpsText: String {

@@ -1,0 +1,45 @@
+import Foundation
+import OratorCore
+import OratorVideo
+
+/// Stage `render`: `motion.json` + avatar -> `chunk.mp4`, one slice of the frames encoded as
+/// H.264 (video only). Slices are rendered independently and joined by the encode stage.
+public struct RenderStage: Sendable {
+    public static let name = "render"
+    /// Bump when any renderer draws differently.
+    public static let version = 1
+
+    public var avatar: AvatarSource
+    public var encoding: VideoEncoderConfiguration
+    public var slice: FrameSlice
+    public var jobs: Int
+
+    public init(avatar: AvatarSource, encoding: VideoEncoderConfiguration, slice: FrameSlice, jobs: Int) {
+        self.avatar = avatar
+        self.encoding = encoding
+        self.slice = slice
+        self.jobs = jobs
+    }
+
+    public func key(motion: URL) throws(OratorError) -> CacheKey {
+        CacheKey(stage: Self.name, version: Self.version, parts: [
+            try .file("motion", motion), try avatar.cacheKeyPart(), try .value("encoding", encoding), try .value("slice", slice),
+        ])
+    }
+
+    /// Renders this slice of the motion file's frames with `renderer` into `folder`.
+    public func run(motion url: URL, renderer: any FrameRendering, into folder: URL,
+                    progress: any StageProgressReporting) throws(OratorError) {
+        let motion = try StageFiles.readJSON(MotionStage.Output.self, from: url)
+        let frames = slice.range(of: motion.track.frames.count)
+        let track = MotionTrack(fps: motion.track.fps, frames: Array(motion.track.frames[frames]))
+        let encoder = try FFmpegVideoEncoder(configuration: encoding, audio: nil, output: folder.appendingPathComponent(StageFiles.chunk))
+        do throws(OratorError) {
+            try FrameStreamer(jobs: jobs).stream(track, renderer: renderer, encoder: encoder, progress: progress)
+            try encoder.finish()
+        } catch {
+            encoder.cancel()
+            throw error
+        }
+    }
+}

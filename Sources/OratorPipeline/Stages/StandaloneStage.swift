@@ -1,0 +1,78 @@
+import Foundation
+import OratorCore
+import OratorMotion
+import OratorScript
+import OratorSpeech
+import OratorVideo
+
+/// Runs single stages from files to files, for `orator stage NAME` and workflow engines.
+///
+/// Each call runs exactly the code the local runner runs, writes its outputs into a fresh
+/// folder beside `out` and moves them into `out` only when the stage has succeeded.
+public enum StandaloneStage {
+    /// `speak`: SCRIPT -> OUT/speech.wav + OUT/timeline.json.
+    public static func speak(script: URL, voice: EspeakConfiguration, out: URL,
+                             progress: any StageProgressReporting) throws(OratorError) {
+        let parsed = try ScriptParser().parse(contentsOf: script)
+        try produce(into: out) { folder throws(OratorError) in
+            try SpeakStage(script: parsed, voice: voice).run(into: folder, progress: progress)
+        }
+    }
+
+    /// `motion`: IN/timeline.json -> OUT/motion.json.
+    public static func motion(input: URL, configuration: MotionConfiguration, out: URL) throws(OratorError) {
+        let timeline = input.appendingPathComponent(StageFiles.timeline)
+        try produce(into: out) { folder throws(OratorError) in
+            try MotionStage(configuration: configuration).run(timeline: timeline, into: folder)
+        }
+    }
+
+    /// `render`: IN/motion.json -> OUT/chunk.mp4 for one slice of the frames.
+    public static func render(input: URL, avatar: AvatarSource, size: FrameSize, slice: FrameSlice, jobs: Int, out: URL,
+                              progress: any StageProgressReporting) throws(OratorError) {
+        let motionFile = input.appendingPathComponent(StageFiles.motion)
+        let fps = try StageFiles.readJSON(MotionStage.Output.self, from: motionFile).track.fps
+        let stage = RenderStage(avatar: avatar, encoding: VideoEncoderConfiguration(size: size, fps: fps), slice: slice, jobs: jobs)
+        let renderer = try AvatarFactory.renderer(for: avatar, size: size)
+        try produce(into: out) { folder throws(OratorError) in
+            try stage.run(motion: motionFile, renderer: renderer, into: folder, progress: progress)
+        }
+    }
+
+    /// `audio`: any audio file -> OUT/audio.m4a.
+    public static func audio(input: URL, out: URL) throws(OratorError) {
+        try produce(into: out) { folder throws(OratorError) in
+            try AudioStage(encoding: VideoEncoderConfiguration()).run(audio: input, into: folder)
+        }
+    }
+
+    /// `encode`: CHUNK folders (in order) + soundtrack -> the finished MP4 at `output`.
+    public static func encode(chunks: [URL], audio: URL, output: URL) throws(OratorError) {
+        let files = chunks.map { $0.hasDirectoryPath || $0.pathExtension.isEmpty ? $0.appendingPathComponent(StageFiles.chunk) : $0 }
+        let destination = try AtomicOutput(destination: output)
+        do throws(OratorError) {
+            try EncodeStage(encoding: VideoEncoderConfiguration()).run(chunks: files, audio: audio, output: destination.temporary)
+            try destination.commit()
+        } catch {
+            destination.discard()
+            throw error
+        }
+    }
+
+    /// Runs `body` in a fresh folder beside `out`, then moves its files into `out`.
+    static func produce(into out: URL, _ body: (URL) throws(OratorError) -> Void) throws(OratorError) {
+        let parent = out.deletingLastPathComponent()
+        guard FileManager.default.fileExists(atPath: parent.path) else {
+            throw OratorError(.unwritableOutput, "cannot write \(out.path): folder \(parent.path) does not exist")
+        }
+        let scratch = parent.appendingPathComponent(".\(out.lastPathComponent).partial-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try body(scratch)
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: scratch.path)) ?? []
+        for name in names where rename(scratch.appendingPathComponent(name).path, out.appendingPathComponent(name).path) != 0 {
+            throw OratorError(.unwritableOutput, "cannot write \(out.appendingPathComponent(name).path)", cause: String(cString: strerror(errno)))
+        }
+    }
+}
