@@ -13,7 +13,10 @@ struct Orator: ParsableCommand {
               orator create script.txt -o talk.mp4 --avatar my-pack/ --still
               orator speak script.txt -o speech.wav      (also writes speech.phonemes.json)
               orator voices
+              orator batch ep1.txt ep2.txt --out-dir videos/   (or --manifest jobs.yaml)
+              orator stage speak --in script.txt --out speech/  (one stage, for workflow engines)
+              orator cache stats
             """,
         version: "0.1.0",
-        subcommands: [CreateCommand.self, SpeakCommand.self, VoicesCommand.self, CacheCommand.self, StageCommand.self])
+        subcommands: [CreateCommand.self, SpeakCommand.self, VoicesCommand.self, BatchCommand.self, CacheCommand.self, StageCommand.self, ConfigCommand.self])
 }

@@ -63,10 +63,36 @@ public struct EspeakSynthesizer: SpeechSynthesizing {
 
     /// Selects the configured voice; must be called with the library held.
     private func selectVoice() throws(OratorError) {
-        let status = espeak_SetVoiceByName(configuration.voice)
+        var status = espeak_SetVoiceByName(configuration.voice)
+        if status != EE_OK {
+            // Not a voice file name: select by language tag (what `orator voices` lists).
+            status = configuration.voice.withCString { language in
+                var spec = espeak_VOICE()
+                spec.languages = language
+                return espeak_SetVoiceByProperties(&spec)
+            }
+            if status == EE_OK, !Self.languageExists(configuration.voice) { status = EE_NOT_FOUND }
+        }
         guard status == EE_OK else {
             throw OratorError(.invalidInput, "unknown voice '\(configuration.voice)' (run `orator voices` to list installed voices)")
         }
+    }
+
+    /// True if an installed voice lists `language` as its own (espeak-ng otherwise picks any
+    /// voice of a related language without saying so).
+    private static func languageExists(_ language: String) -> Bool {
+        guard let list = espeak_ListVoices(nil) else { return false }
+        var index = 0
+        while let voice = list[index] {
+            index += 1
+            guard var cursor = voice.pointee.languages else { continue }
+            while cursor.pointee != 0 {
+                let name = String(cString: cursor + 1)
+                if name.caseInsensitiveCompare(language) == .orderedSame { return true }
+                cursor += 1 + name.utf8.count + 1
+            }
+        }
+        return false
     }
 
     /// The voices installed with espeak-ng-data.

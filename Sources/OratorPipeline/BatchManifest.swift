@@ -1,0 +1,83 @@
+import Foundation
+import OratorCore
+import Yams
+
+/// A batch manifest (`orator batch --manifest jobs.yaml`):
+///
+/// ```yaml
+/// defaults:            # optional; any key a job may have
+///   size: 512
+/// jobs:
+///   - script: ep1.txt
+///     output: out/ep1.mp4
+///     avatar: builtin
+///     voice: en-gb
+/// ```
+/// Paths are relative to the manifest's folder. Unknown keys are errors naming the key.
+public struct BatchManifest: Sendable, Codable, Equatable {
+    public var defaults: Job?
+    public var jobs: [Job]
+
+    /// One episode: its script and output, and any of the settings `create` takes.
+    public struct Job: Sendable, Codable, Equatable {
+        public var script: String?
+        public var output: String?
+        public var avatar: String?
+        public var voice: String?
+        public var rate: Int?
+        public var pitch: Int?
+        public var size: String?
+        public var fps: Double?
+        public var seed: UInt64?
+        public var still: Bool?
+        public var expressionScale: Float?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case script, output, avatar, voice, rate, pitch, size, fps, seed, still
+            case expressionScale = "expression-scale"
+        }
+
+        /// This job's values, with `defaults` filling the gaps.
+        public func merged(with defaults: Job?) -> Job {
+            guard let defaults else { return self }
+            return Job(script: script ?? defaults.script, output: output ?? defaults.output, avatar: avatar ?? defaults.avatar,
+                       voice: voice ?? defaults.voice, rate: rate ?? defaults.rate, pitch: pitch ?? defaults.pitch,
+                       size: size ?? defaults.size, fps: fps ?? defaults.fps, seed: seed ?? defaults.seed,
+                       still: still ?? defaults.still, expressionScale: expressionScale ?? defaults.expressionScale)
+        }
+    }
+
+    /// Reads and checks a manifest file.
+    public static func load(_ url: URL) throws(OratorError) -> BatchManifest {
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+            throw OratorError(.fileNotFound, "batch manifest not found or unreadable: \(url.path)")
+        }
+        let source = url.lastPathComponent
+        let tree: Any?
+        do { tree = try Yams.load(yaml: text) } catch {
+            throw OratorError(.invalidInput, "\(source) is not valid YAML", cause: "\(error)")
+        }
+        guard let root = tree as? [String: Any], let jobs = root["jobs"] as? [Any] else {
+            throw OratorError(.invalidInput, "\(source) needs a 'jobs' list")
+        }
+        for key in root.keys.sorted() where !["defaults", "jobs"].contains(key) {
+            throw OratorError(.invalidInput, "\(source): unknown key '\(key)' (known: defaults, jobs)")
+        }
+        let allowed = Set(Job.CodingKeys.allCases.map(\.rawValue))
+        let entries = jobs.enumerated().map { ("jobs[\($0.offset)]", $0.element) } + (root["defaults"].map { [("defaults", $0)] } ?? [])
+        for (label, entry) in entries {
+            guard let fields = entry as? [String: Any] else { throw OratorError(.invalidInput, "\(source): \(label) must be a mapping") }
+            for key in fields.keys.sorted() where !allowed.contains(key) {
+                throw OratorError(.invalidInput, "\(source): unknown key '\(key)' in \(label)")
+            }
+        }
+        let manifest: BatchManifest
+        do { manifest = try YAMLDecoder().decode(BatchManifest.self, from: text) } catch {
+            throw OratorError(.invalidInput, "\(source): a value has the wrong type", cause: "\(error)")
+        }
+        for (index, job) in manifest.jobs.enumerated() where job.merged(with: manifest.defaults).script == nil {
+            throw OratorError(.invalidInput, "\(source): jobs[\(index)] has no script")
+        }
+        return manifest
+    }
+}

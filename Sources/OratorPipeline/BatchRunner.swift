@@ -1,0 +1,55 @@
+import Foundation
+import OratorCore
+
+/// Runs many `create` jobs through one bounded pool of workers sharing a cache. A failing job
+/// is reported in its result; the others carry on.
+public struct BatchRunner: Sendable {
+    /// Jobs run at once.
+    public var workers: Int
+
+    public init(workers: Int = 2) {
+        self.workers = max(1, workers)
+    }
+
+    /// Runs every request; `finished` is called (from a worker thread) as each one ends.
+    public func run(_ requests: [CreateRequest], cache: ContentCache?,
+                    finished: @escaping @Sendable (Int, Result<RunSummary, OratorError>) -> Void) -> [Result<RunSummary, OratorError>] {
+        let results = BatchResults(count: requests.count)
+        DispatchQueue.concurrentPerform(iterations: min(workers, max(1, requests.count))) { _ in
+            while let index = results.claimNext() {
+                let outcome = Result { () throws(OratorError) -> RunSummary in
+                    try TalkingHeadPipeline().create(requests[index], cache: cache)
+                }
+                results.store(outcome, at: index)
+                finished(index, outcome)
+            }
+        }
+        return results.all
+    }
+}
+
+/// The shared job counter and results of a batch.
+final class BatchResults: @unchecked Sendable {
+    // Safe: every field is read and written under `lock`.
+    private let lock = NSLock()
+    private var next = 0
+    private var results: [Result<RunSummary, OratorError>?]
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    func claimNext() -> Int? {
+        lock.withLock {
+            guard next < results.count else { return nil }
+            defer { next += 1 }
+            return next
+        }
+    }
+
+    func store(_ result: Result<RunSummary, OratorError>, at index: Int) {
+        lock.withLock { results[index] = result }
+    }
+
+    var all: [Result<RunSummary, OratorError>] {
+        lock.withLock { results.map { $0 ?? .failure(OratorError(.internalFailure, "job \($0 == nil ? "did not run" : "")")) } }
+    }
+}
