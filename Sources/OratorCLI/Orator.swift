@@ -18,5 +18,5 @@ struct Orator: ParsableCommand {
               orator cache stats
             """,
         version: "0.1.0",
-        subcommands: [CreateCommand.self, SpeakCommand.self, VoicesCommand.self, BatchCommand.self, CacheCommand.self, StageCommand.self, ConfigCommand.self])
+        subcommands: [CreateCommand.self, SpeakCommand.self, VoicesCommand.self, AvatarCommand.self, BatchCommand.self, CacheCommand.self, StageCommand.self, ConfigCommand.self])
 }

@@ -10,7 +10,7 @@ public enum AvatarFactory {
         case .builtin:
             return try BuiltinAvatarRenderer(size: size)
         case let .pack(folder):
-            throw OratorError(.invalidAvatar, "PENDING pack \(folder.path)")
+            return try SpriteAvatarRenderer(pack: AvatarPack.load(from: folder), size: size)
         case let .photo(url):
             throw OratorError(.invalidAvatar, "photo avatars are not wired yet: \(url.path)")
         }

@@ -59,27 +59,36 @@ public struct FrameStreamer: Sendable {
     }
 }
 
-/// A group of frames rendered concurrently; each index is written by exactly one worker.
+/// A group of frames rendered concurrently. Each frame has its own slot object, so workers
+/// never mutate a shared array.
 final class RenderGroup: @unchecked Sendable {
-    // Safe: workers write disjoint indices of `frames`, and the group is read only after
-    // `concurrentPerform` returns (which orders those writes before the read).
-    var frames: [FrameBuffer]
+    // Safe: each slot is written by exactly one worker, and the group is read only after
+    // `concurrentPerform` returns (which orders those writes before the read); `error` is
+    // guarded by `lock`.
+    private let slots: [FrameSlot]
     private(set) var error: OratorError?
     private let lock = NSLock()
 
     init(count: Int, size: FrameSize) {
-        frames = Array(repeating: FrameBuffer(size: size), count: count)
+        slots = (0..<count).map { _ in FrameSlot(frame: FrameBuffer(size: size)) }
     }
+
+    var frames: [FrameBuffer] { slots.map(\.frame) }
 
     func render(_ index: Int, motion: MotionFrame, with renderer: any FrameRendering) {
         do {
-            try frames.withUnsafeMutableBufferPointer { buffer throws(OratorError) in
-                try renderer.render(motion, into: &buffer[index])
-            }
+            try renderer.render(motion, into: &slots[index].frame)
         } catch {
             lock.withLock { self.error = self.error ?? error }
         }
     }
+}
+
+/// One frame buffer owned by one worker at a time.
+final class FrameSlot: @unchecked Sendable {
+    // Safe: see `RenderGroup`: one writer per slot, reads after the writers have finished.
+    var frame: FrameBuffer
+    init(frame: FrameBuffer) { self.frame = frame }
 }
 
 /// A bounded hand-off between the render thread and the writer.

@@ -16,8 +16,8 @@ public struct SpeechJob: Sendable {
         let timingOutput = try AtomicOutput(destination: timings)
         let synthesizer = try EspeakSynthesizer(configuration: voice)
         do throws(OratorError) {
-            let timeline = try ScriptSpeaker(synthesizer: synthesizer, leadIn: 0, tail: 0)
-                .speak(parsed, to: audioOutput.temporary, progress: progress)
+            let timeline = try ScriptNarrator(synthesizer: synthesizer, leadIn: 0, tail: 0)
+                .speak(parsed, to: audioOutput.temporary, source: script.lastPathComponent, progress: progress)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             let data: Data

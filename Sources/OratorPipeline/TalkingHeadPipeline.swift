@@ -26,7 +26,7 @@ public struct TalkingHeadPipeline: Sendable {
         let store: any StageStore = cache ?? WorkspaceStore(workspace: workspace)
         let cacheState = { (reused: Bool) in cache == nil ? "off" : (reused ? "hit" : "miss") }
 
-        let speak = SpeakStage(script: script, voice: request.voice)
+        let speak = SpeakStage(script: script, voice: request.voice, source: request.script.lastPathComponent)
         let speech = try clock.measure(SpeakStage.name, engine: "espeak-ng (CPU)") { () throws(OratorError) in
             try store.output(stage: SpeakStage.name, key: speak.key()) { folder throws(OratorError) in
                 try speak.run(into: folder, progress: progress)

@@ -1,19 +1,23 @@
 import Foundation
 import OratorCore
 
-/// Reads Orator's plain-text script format (documented in the README):
-/// UTF-8 text; `# Title` lines are headings (the first is the title); lines of text form a
-/// paragraph; a blank line between paragraphs is a pause.
+/// Reads Orator's script format (documented in the README and docs/script-format.md):
+/// an optional front-matter block between `---` lines (title, speakers, music); `# Heading`
+/// lines; `NAME: text` speaker turns; lines of text forming paragraphs; blank lines as pauses;
+/// and inline cues `[pause 1.5s]`, `[music FILE]`, `[music stop]`. Errors name the line and column.
 public struct ScriptParser: Sendable {
     /// Length of the pause a blank line makes, seconds.
     public var paragraphPause: Double
+    /// Gap between two speakers' turns, seconds.
+    public var turnGap: Double
 
-    public init(paragraphPause: Double = 0.6) {
+    public init(paragraphPause: Double = 0.6, turnGap: Double = 0.35) {
         self.paragraphPause = paragraphPause
+        self.turnGap = turnGap
     }
 
-    /// Reads and parses a script file; missing, unreadable, non-UTF-8 or empty files are errors
-    /// that name the file.
+    /// Reads and parses a script file; missing, unreadable, non-UTF-8, malformed or empty
+    /// scripts are errors that name the file (and the line and column).
     public func parse(contentsOf url: URL) throws(OratorError) -> Script {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
@@ -28,41 +32,32 @@ public struct ScriptParser: Sendable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw OratorError(.invalidInput, "script \(url.path) is not UTF-8 text")
         }
-        let script = parse(text)
+        let script = try parse(text, source: url.path)
         guard script.segments.contains(where: { if case .speech = $0 { true } else { false } }) else {
             throw OratorError(.emptyScript, "script \(url.path) has nothing to say (it is empty or only headings)")
         }
         return script
     }
 
-    /// Parses script text.
-    public func parse(_ text: String) -> Script {
-        var script = Script()
-        var paragraph: [String] = []
-        var paragraphLine = 0
-        func flush() {
-            guard !paragraph.isEmpty else { return }
-            if case .speech = script.segments.last { script.segments.append(.pause(paragraphPause)) }
-            script.segments.append(.speech(paragraph.joined(separator: " "), line: paragraphLine))
-            paragraph.removeAll()
-        }
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-        for (index, raw) in lines.enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty {
-                flush()
-            } else if line.hasPrefix("#") {
-                flush()
-                let heading = line.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces)
-                guard !heading.isEmpty else { continue }
-                if script.title == nil { script.title = heading }
-                script.segments.append(.heading(heading, line: index + 1))
-            } else {
-                if paragraph.isEmpty { paragraphLine = index + 1 }
-                paragraph.append(line)
+    /// Parses script text; `source` names it in errors.
+    public func parse(_ text: String, source: String = "script") throws(OratorError) -> Script {
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var state = ScriptBuilder(parser: self, source: source)
+        var index = 0
+        if let first = lines.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }),
+           lines[first].trimmingCharacters(in: .whitespaces) == "---" {
+            guard let close = lines[(first + 1)...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
+                throw OratorError(.invalidInput, "\(source):\(first + 1):1: front matter starts with --- but never ends (add a closing --- line)")
             }
+            try FrontMatter.apply(lines[(first + 1)..<close].joined(separator: "\n"), firstLine: first + 2, source: source, to: &state.script)
+            state.declaredSpeakers = !state.script.speakers.isEmpty
+            index = close + 1
         }
-        flush()
-        return script
+        while index < lines.count {
+            try state.consume(line: lines[index], number: index + 1)
+            index += 1
+        }
+        state.flush()
+        return state.script
     }
 }

@@ -7,7 +7,7 @@ struct BadInputTests {
     /// and no file left in the output folder beyond `expected`.
     func expectFailure(_ arguments: [String], mentioning mention: String, folder: TemporaryFolder,
                        leaving expected: Set<String>, environment: [String: String] = [:]) throws {
-        let result = try OratorBinary.run(arguments, environment: environment)
+        let result = try OratorBinary.run(arguments + ["-q"], environment: environment)
         #expect(result.status != 0)
         let lines = result.stderr.split(whereSeparator: \.isNewline)
         #expect(lines.count == 1, "expected one line, got: \(result.stderr)")
@@ -39,7 +39,7 @@ struct BadInputTests {
         defer { folder.remove() }
         let script = try folder.file("dots.txt", contents: "... --- ...\n")
         try expectFailure(["create", script.path, "-o", folder.url.appendingPathComponent("o.mp4").path],
-                          mentioning: "no speech", folder: folder, leaving: ["dots.txt"])
+                          mentioning: "dots.txt:1: nothing speakable", folder: folder, leaving: ["dots.txt"])
     }
 
     @Test("output folder that does not exist or cannot be written")

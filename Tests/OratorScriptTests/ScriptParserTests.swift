@@ -6,8 +6,8 @@ import Testing
 @Suite("Script format")
 struct ScriptParserTests {
     @Test("title, paragraphs joined across lines, blank lines as pauses")
-    func structure() {
-        let script = ScriptParser(paragraphPause: 0.7).parse("""
+    func structure() throws {
+        let script = try ScriptParser(paragraphPause: 0.7).parse("""
             # Welcome
 
             Hello there.
@@ -18,15 +18,15 @@ struct ScriptParserTests {
         #expect(script.title == "Welcome")
         #expect(script.segments == [
             .heading("Welcome", line: 1),
-            .speech("Hello there. This is one paragraph.", line: 3),
+            .speech("Hello there. This is one paragraph.", line: 3, speaker: nil),
             .pause(0.7),
-            .speech("And this is another.", line: 6),
+            .speech("And this is another.", line: 6, speaker: nil),
         ])
     }
 
     @Test("later headings are chapters; CRLF line ends work")
-    func chapters() {
-        let script = ScriptParser().parse("# Show\r\nIntro.\r\n\r\n## Part two\r\nMore.\r\n")
+    func chapters() throws {
+        let script = try ScriptParser().parse("# Show\r\nIntro.\r\n\r\n## Part two\r\nMore.\r\n")
         #expect(script.title == "Show")
         #expect(script.segments.contains(.heading("Part two", line: 4)))
         #expect(script.spokenText == "Intro.\n\nMore.")

@@ -47,8 +47,15 @@ public struct ContentCache: Sendable {
     public func entry(stage: String, key: CacheKey,
                       produce: (URL) throws(OratorError) -> Void) throws(OratorError) -> (entry: CacheEntry, hit: Bool) {
         let lock = try FileLock(url: locksFolder.appendingPathComponent("\(key.hex).lock"))
-        lock.lockExclusive()
         let folder = entryFolder(key)
+        // Readers share the lock; only a missing or corrupt entry takes it exclusively.
+        lock.lockShared()
+        if CacheManifest.verify(folder: folder) {
+            CacheManifest.touch(folder: folder)
+            return (CacheEntry(folder: folder, key: key, lock: lock), true)
+        }
+        lock.unlock()
+        lock.lockExclusive()
         if FileManager.default.fileExists(atPath: folder.path) {
             if CacheManifest.verify(folder: folder) {
                 CacheManifest.touch(folder: folder)

@@ -19,6 +19,7 @@ final class FileLock: Sendable {
 
     func lockExclusive() { while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {} }
     func lockShared() { while flock(descriptor, LOCK_SH) != 0 && errno == EINTR {} }
+    func unlock() { flock(descriptor, LOCK_UN) }
     /// Takes the exclusive lock only if nobody holds the lock now.
     func tryLockExclusive() -> Bool { flock(descriptor, LOCK_EX | LOCK_NB) == 0 }
 }

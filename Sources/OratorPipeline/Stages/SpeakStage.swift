@@ -11,10 +11,13 @@ public struct SpeakStage: Sendable {
 
     public var script: Script
     public var voice: EspeakConfiguration
+    /// The script's file name, for errors (not part of the key).
+    public var source: String
 
-    public init(script: Script, voice: EspeakConfiguration) {
+    public init(script: Script, voice: EspeakConfiguration, source: String = "script") {
         self.script = script
         self.voice = voice
+        self.source = source
     }
 
     /// The content address of this stage's output.
@@ -26,8 +29,8 @@ public struct SpeakStage: Sendable {
     /// Speaks the script into `folder`.
     public func run(into folder: URL, progress: any StageProgressReporting) throws(OratorError) {
         let synthesizer = try EspeakSynthesizer(configuration: voice)
-        let timeline = try ScriptSpeaker(synthesizer: synthesizer)
-            .speak(script, to: folder.appendingPathComponent(StageFiles.speech), progress: progress)
+        let timeline = try ScriptNarrator(synthesizer: synthesizer)
+            .speak(script, to: folder.appendingPathComponent(StageFiles.speech), source: source, progress: progress)
         try StageFiles.writeJSON(timeline, to: folder.appendingPathComponent(StageFiles.timeline))
     }
 }

@@ -15,7 +15,7 @@ public enum StandaloneStage {
                              progress: any StageProgressReporting) throws(OratorError) {
         let parsed = try ScriptParser().parse(contentsOf: script)
         try produce(into: out) { folder throws(OratorError) in
-            try SpeakStage(script: parsed, voice: voice).run(into: folder, progress: progress)
+            try SpeakStage(script: parsed, voice: voice, source: script.lastPathComponent).run(into: folder, progress: progress)
         }
     }
 

@@ -5,7 +5,7 @@ import OratorScript
 
 /// Speaks a whole script into a WAV file, paragraph by paragraph, and returns the timeline of
 /// everything said. Audio goes straight to disk, so memory is bounded by one paragraph.
-public struct ScriptSpeaker: Sendable {
+public struct ScriptNarrator: Sendable {
     public var synthesizer: any SpeechSynthesizing
     /// Silence before the first word, seconds (the presenter settles in).
     public var leadIn: Double
@@ -19,7 +19,9 @@ public struct ScriptSpeaker: Sendable {
     }
 
     /// Writes the speech for `script` to `wav` and returns its timeline.
-    public func speak(_ script: Script, to wav: URL, progress: any StageProgressReporting = SilentProgress()) throws(OratorError) -> SpeechTimeline {
+    /// `source` names the script in errors.
+    public func speak(_ script: Script, to wav: URL, source: String = "script",
+                      progress: any StageProgressReporting = SilentProgress()) throws(OratorError) -> SpeechTimeline {
         let writer = try WAVFileWriter(url: wav, sampleRate: synthesizer.sampleRate)
         var timeline = SpeechTimeline()
         let paragraphs = script.segments.filter { if case .speech = $0 { true } else { false } }.count
@@ -28,10 +30,10 @@ public struct ScriptSpeaker: Sendable {
         var spoken = 0
         for segment in script.segments {
             switch segment {
-            case let .speech(text, line):
+            case let .speech(text, line, _):
                 let result = try synthesizer.synthesize(text)
                 guard result.timeline.phones.contains(where: { $0.phone != .silence }) else {
-                    throw OratorError(.speechFailed, "line \(line): \(synthesizer.engineDescription) produced no speech for \"\(text.prefix(40))\"")
+                    throw OratorError(.speechFailed, "\(source):\(line): nothing speakable in \"\(text.prefix(40))\" (\(synthesizer.engineDescription) produced no speech)")
                 }
                 timeline.append(result.timeline, at: writer.duration)
                 try writer.append(result.audio.samples)
@@ -39,7 +41,7 @@ public struct ScriptSpeaker: Sendable {
                 progress.advance(stage: "speech", done: spoken, total: paragraphs)
             case let .pause(seconds):
                 try writer.appendSilence(seconds: seconds)
-            case .heading:
+            case .heading, .music:
                 break
             }
         }

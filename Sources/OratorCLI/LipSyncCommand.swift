@@ -1,0 +1,132 @@
+import ArgumentParser
+import Foundation
+import OratorCore
+import OratorLipSync
+
+/// `orator lipsync AUDIO`: mouth cues for a recording, in formats that tools reading Rhubarb
+/// Lip Sync's output accept.
+struct LipSyncCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lipsync",
+        abstract: "Find the mouth shapes of a recording (with or without its transcript).",
+        discussion: """
+            Examples:
+              orator lipsync take1.wav --transcript take1.txt -o take1.tsv
+              orator lipsync podcast.mp3 -f json -o podcast.json --words podcast.words.json
+              orator lipsync line.ogg -f dat --fps 30 --extended-shapes GX -o line.dat
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case tsv, json, dat }
+    enum Recognizer: String, ExpressibleByArgument, CaseIterable { case auto, pocketsphinx, acoustic }
+
+    @Argument(help: "The recording (any format FFmpeg reads).")
+    var audio: String
+
+    @Option(help: "A text file with what is said; gives much more accurate timing.")
+    var transcript: String?
+
+    @Option(name: .shortAndLong, help: "Output format: tsv, json or dat (Moho switch data).")
+    var format: Format = .tsv
+
+    @Option(help: "Extended shapes to use, a subset of GHX (\"\" for the basic six; G->B, H->C, X->A otherwise).")
+    var extendedShapes = "GHX"
+
+    @Option(help: "Frame rate of dat output.")
+    var fps: Double = 24
+
+    @Flag(help: "Name dat shapes the Preston Blair way (MBP, etc, E, AI, O, U, FV, L, rest).")
+    var datPrestonBlair = false
+
+    @Option(name: .shortAndLong, help: "The file to write (default: standard output).")
+    var output: String?
+
+    @Option(help: "Also write word and phone timings as JSON to this file.")
+    var words: String?
+
+    @Option(help: "Language of the recording as an espeak-ng voice (en-us, de, fr, ...), for the transcript.")
+    var voice = "en-us"
+
+    @Option(help: "Without a transcript: auto (PocketSphinx for English, acoustic otherwise), pocketsphinx, acoustic.")
+    var recognizer: Recognizer = .auto
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() throws {
+        try reportingErrors { () throws(OratorError) in
+            let shapes = try ExtendedShapes.parse(extendedShapes)
+            let exporter = try MouthCueExporter(extendedShapes: shapes, framesPerSecond: fps, prestonBlairNames: datPrestonBlair)
+            let text = try transcript.map { path throws(OratorError) in try Self.readText(fileURL(path)) }
+            let kind: PhoneRecognizerKind = switch recognizer {
+            case .auto: .automatic
+            case .pocketsphinx: .pocketsphinx
+            case .acoustic: .acoustic
+            }
+            let engine = try LipSyncEngine(configuration: LipSyncConfiguration(voice: voice, recognizer: kind, extendedShapes: shapes))
+            let audioURL = fileURL(audio)
+            let result = try engine.analyze(audioURL: audioURL, transcript: text)
+            let cueFormat = MouthCueFormat(rawValue: format.rawValue) ?? .tsv
+            let body = exporter.export(result.cues, duration: result.duration, soundFile: audioURL.path, format: cueFormat)
+            if let output {
+                try Self.write(body, to: fileURL(output))
+            } else {
+                FileHandle.standardOutput.write(Data(body.utf8))
+            }
+            if let words {
+                try Self.write(TimingExporter.json(result.timeline, soundFile: audioURL.path, method: result.method), to: fileURL(words))
+            }
+            if !quiet {
+                for warning in result.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+                let summary = String(format: "%@: %.2f s, %d mouth cues by %@", audio, result.duration, result.cues.count, result.method.rawValue)
+                let cost = result.alignmentCost.map { String(format: ", alignment cost %.2f", $0) } ?? ""
+                FileHandle.standardError.write(Data((summary + cost + "\n").utf8))
+            }
+        }
+    }
+
+    /// Reads a UTF-8 transcript, naming the file if it cannot.
+    static func readText(_ url: URL) throws(OratorError) -> String {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw OratorError(.fileNotFound, "transcript not found: \(url.path)")
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw OratorError(.unreadableFile, "cannot read transcript \(url.path)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw OratorError(.invalidInput, "transcript \(url.path) is not UTF-8 text")
+        }
+        return text
+    }
+
+    /// Writes text atomically: the file appears complete or not at all.
+    static func write(_ text: String, to url: URL) throws(OratorError) {
+        let output = try AtomicOutput(destination: url)
+        guard FileManager.default.createFile(atPath: output.temporary.path, contents: Data(text.utf8)) else {
+            throw OratorError(.unwritableOutput, "cannot write \(url.path)")
+        }
+        try output.commit()
+    }
+}
+
+/// `orator bench-lipsync` (hidden): the lip-sync accuracy and speed benchmark, run by
+/// scripts/bench-lipsync; prints one line per case and a Markdown summary.
+struct LipSyncBenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-lipsync", abstract: "Measure lip-sync accuracy and speed.", shouldDisplay: false)
+
+    @Option(help: "Also write the Markdown summary to this file.")
+    var markdown: String?
+
+    @Option(help: "Also write every measurement as JSON to this file.")
+    var json: String?
+
+    func run() throws {
+        try reportingErrors { () throws(OratorError) in
+            let report = try LipSyncBenchmark().run { print($0) }
+            let table = report.markdown()
+            print(table)
+            if let markdown { try LipSyncCommand.write(table, to: fileURL(markdown)) }
+            if let json { try JSONFile.write(report, to: fileURL(json)) }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// A rectangle of whole pixels in a frame, origin at the top-left corner.
+public struct PixelRegion: Sendable, Codable, Equatable, CustomStringConvertible {
+    /// Left edge.
+    public var x: Int
+    /// Top edge.
+    public var y: Int
+    /// Width in pixels.
+    public var width: Int
+    /// Height in pixels.
+    public var height: Int
+
+    /// A rectangle from its top-left corner and size.
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+    }
+
+    /// The number of pixels inside.
+    public var area: Int { width * height }
+
+    /// This rectangle cut to a frame of `width` x `height` pixels.
+    public func clamped(width frameWidth: Int, height frameHeight: Int) -> PixelRegion {
+        let left = min(max(x, 0), frameWidth)
+        let top = min(max(y, 0), frameHeight)
+        let right = min(max(x + width, left), frameWidth)
+        let bottom = min(max(y + height, top), frameHeight)
+        return PixelRegion(x: left, y: top, width: right - left, height: bottom - top)
+    }
+
+    public var description: String { "\(width)x\(height) at (\(x), \(y))" }
+}

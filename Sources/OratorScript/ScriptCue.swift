@@ -1,0 +1,31 @@
+import OratorCore
+
+/// Inline cues: `[pause 1.5s]`, `[pause 500ms]`, `[music FILE]`, `[music stop]`.
+enum ScriptCue {
+    static func parse(_ cue: String, location: String, line: Int) throws(OratorError) -> ScriptSegment {
+        let parts = cue.split(separator: " ", maxSplits: 1).map(String.init)
+        switch parts.first?.lowercased() {
+        case "pause":
+            guard parts.count == 2, let seconds = duration(parts[1]), seconds > 0, seconds <= 600 else {
+                throw OratorError(.invalidInput, "\(location): bad pause duration '\(parts.count == 2 ? parts[1] : "")' (use e.g. [pause 1.5s] or [pause 500ms], up to 600 s)")
+            }
+            return .pause(seconds)
+        case "music":
+            guard parts.count == 2 else {
+                throw OratorError(.invalidInput, "\(location): [music] needs a file or 'stop', e.g. [music bed.mp3]")
+            }
+            let argument = parts[1].trimmingCharacters(in: .whitespaces)
+            return .music(argument.lowercased() == "stop" ? nil : argument, line: line)
+        default:
+            throw OratorError(.invalidInput, "\(location): unknown cue '[\(cue)]' (known: [pause 1.5s], [music FILE], [music stop])")
+        }
+    }
+
+    /// `1.5s`, `1.5`, `500ms`.
+    static func duration(_ text: String) -> Double? {
+        let value = text.lowercased().trimmingCharacters(in: .whitespaces)
+        if value.hasSuffix("ms") { return Double(value.dropLast(2)).map { $0 / 1000 } }
+        if value.hasSuffix("s") { return Double(value.dropLast()) }
+        return Double(value)
+    }
+}

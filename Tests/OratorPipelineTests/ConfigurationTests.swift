@@ -1,0 +1,50 @@
+import Foundation
+import OratorCore
+import Testing
+@testable import OratorPipeline
+
+@Suite("Configuration file and batch manifest")
+struct ConfigurationTests {
+    @Test("reads settings, speakers and presets")
+    func parse() throws {
+        let config = try OratorConfiguration.parse("""
+            voice: en-gb
+            rate: 180
+            expression-scale: 1.2
+            size: shorts
+            presets:
+              shorts: { size: 1080x1920, fps: 30 }
+            speakers:
+              ALEX: { voice: en-us, avatar: alex.jpg }
+            """, source: "orator.yaml")
+        #expect(config.voice == "en-gb")
+        #expect(config.rate == 180)
+        #expect(config.expressionScale == 1.2)
+        #expect(config.speakers?["ALEX"]?.avatar == "alex.jpg")
+        #expect(try config.frameSize("shorts") == FrameSize(width: 1080, height: 1920))
+        #expect(try config.frameSize("landscape") == FrameSize(width: 1920, height: 1080))
+    }
+
+    @Test("unknown keys are errors naming the key", arguments: [
+        ("colour: red", "colour"), ("speakers:\n  ALEX: { voise: en }", "speakers.ALEX.voise"), ("presets:\n  p: { size: 512, bitrate: 3 }", "presets.p.bitrate"),
+    ])
+    func unknownKeys(_ text: String, _ key: String) {
+        let error = #expect(throws: OratorError.self) { try OratorConfiguration.parse(text, source: "orator.yaml") }
+        #expect(error?.message.contains("'\(key)") == true, "\(error?.message ?? "")")
+    }
+
+    @Test("a value of the wrong type is an error")
+    func wrongType() {
+        #expect(throws: OratorError.self) { try OratorConfiguration.parse("rate: fast", source: "orator.yaml") }
+    }
+
+    @Test("frame slices cover every frame exactly once")
+    func slices() throws {
+        let total = 1001
+        let slices = FrameSlice.chunks(total: total, framesPerChunk: 250)
+        #expect(slices.count == 5)
+        #expect(slices.flatMap { Array($0.range(of: total)) } == Array(0..<total))
+        #expect(try FrameSlice(parsing: "2/4") == FrameSlice(index: 2, count: 4))
+        #expect(throws: OratorError.self) { try FrameSlice(parsing: "4/4") }
+    }
+}
