@@ -27,6 +27,12 @@ let package = Package(
         .systemLibrary(
             name: "CPocketSphinx", path: "Sources/CPocketSphinx", pkgConfig: "pocketsphinx",
             providers: [.apt(["libpocketsphinx-dev", "pocketsphinx-en-us"])]),
+        .systemLibrary(
+            name: "CEbur128", path: "Sources/CEbur128", pkgConfig: "libebur128",
+            providers: [.apt(["libebur128-dev"])]),
+        // sherpa-onnx's C API from the PyPI package sherpa-onnx-core; scripts/setup installs it
+        // and writes its pkg-config file.
+        .systemLibrary(name: "CSherpaOnnx", path: "Sources/CSherpaOnnx", pkgConfig: "sherpa-onnx"),
         // dlib and OpenCV are C++: a small extern "C" shim, optimized even in debug builds
         // (unoptimized dlib detection is ~60x slower).
         .target(
@@ -40,13 +46,21 @@ let package = Package(
 
         // MARK: Stages
         .target(name: "OratorCore"),
-        .target(name: "OratorScript", dependencies: ["OratorCore"]),
+        .target(name: "OratorScript", dependencies: ["OratorCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "OratorAudio", dependencies: ["OratorCore"]),
         .target(name: "OratorSpeech", dependencies: ["OratorCore", "CEspeakNG"]),
         .target(name: "OratorMotion", dependencies: ["OratorCore"]),
         .target(name: "OratorRender", dependencies: ["OratorCore", "CCairo"]),
         .target(name: "OratorVideo", dependencies: ["OratorCore"]),
         .target(name: "OratorFace", dependencies: ["OratorCore", "FaceShim"]),
+        .target(name: "OratorMix", dependencies: ["OratorCore", "OratorAudio", "CEbur128"]),
+        .target(name: "OratorCaptions", dependencies: ["OratorCore"]),
+        .target(
+            name: "OratorNeuralSpeech",
+            dependencies: [
+                "OratorCore", "OratorAudio", "OratorSpeech", "OratorMotion", "OratorLipSync", "CSherpaOnnx",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .target(
             name: "OratorLipSync",
             dependencies: ["OratorCore", "OratorAudio", "OratorSpeech", "OratorMotion", "CPocketSphinx"]),
@@ -54,7 +68,7 @@ let package = Package(
             name: "OratorPipeline",
             dependencies: [
                 "OratorCore", "OratorScript", "OratorAudio", "OratorSpeech", "OratorMotion",
-                "OratorRender", "OratorVideo",
+                "OratorRender", "OratorVideo", "OratorLipSync", "OratorFace",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]),
@@ -63,15 +77,21 @@ let package = Package(
         .executableTarget(
             name: "OratorCLI",
             dependencies: [
-                "OratorPipeline",
+                "OratorPipeline", "OratorLipSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         // MARK: Tests
         .testTarget(name: "OratorMotionTests", dependencies: ["OratorMotion", "OratorCore"]),
         .testTarget(name: "OratorScriptTests", dependencies: ["OratorScript"]),
+        .testTarget(name: "OratorPipelineTests", dependencies: ["OratorPipeline", "OratorCore", "OratorVideo"]),
         .testTarget(name: "OratorRenderTests", dependencies: ["OratorRender", "OratorCore"]),
         .testTarget(name: "OratorFaceTests", dependencies: ["OratorFace", "OratorCore"]),
+        .testTarget(name: "OratorMixTests", dependencies: ["OratorMix", "OratorAudio", "OratorCore"]),
+        .testTarget(name: "OratorCaptionsTests", dependencies: ["OratorCaptions", "OratorCore"]),
+        .testTarget(
+            name: "OratorNeuralSpeechTests",
+            dependencies: ["OratorNeuralSpeech", "OratorSpeech", "OratorAudio", "OratorCore", "OratorLipSync"]),
         .testTarget(
             name: "OratorLipSyncTests",
             dependencies: ["OratorLipSync", "OratorSpeech", "OratorAudio", "OratorCore", "OratorMotion"]),

@@ -43,7 +43,7 @@ struct BatchCommand: ParsableCommand {
             let started = Date()
             let quiet = quiet
             let results = BatchRunner(workers: workers).run(requests, cache: cache) { index, result in
-                let name = requests[index].script.lastPathComponent
+                let name = requests[index].speech.file.lastPathComponent
                 switch result {
                 case let .success(summary) where !quiet:
                     print(String(format: "ok      %@ -> %@ (%.1f s of video in %.1f s)", name as NSString,
@@ -69,7 +69,7 @@ struct BatchCommand: ParsableCommand {
             let url = fileURL(script)
             let folder = outDir.map(fileURL) ?? url.deletingLastPathComponent()
             requests.append(CreateRequest(
-                script: url, output: folder.appendingPathComponent(url.deletingPathExtension().lastPathComponent + ".mp4"),
+                speech: .script(url), output: folder.appendingPathComponent(url.deletingPathExtension().lastPathComponent + ".mp4"),
                 avatar: try render.avatar(config), voice: voice.configuration(config), size: try render.size(config),
                 motion: try motion.configuration(config), jobs: perJobThreads, encoder: try render.encoder(config)))
         }
@@ -98,7 +98,7 @@ struct BatchCommand: ParsableCommand {
         jobConfig.expressionScale = job.expressionScale ?? config.expressionScale
         let avatar = job.avatar.map { $0 == "builtin" ? $0 : resolve($0).path }
         return CreateRequest(
-            script: script, output: output, avatar: try AvatarSource(argument: avatar ?? render.avatar ?? config.avatar ?? "builtin"),
+            speech: .script(script), output: output, avatar: try AvatarSource(argument: avatar ?? render.avatar ?? config.avatar ?? "builtin"),
             voice: voice.configuration(jobConfig), size: try jobConfig.frameSize(job.size ?? render.size ?? config.size ?? "512"),
             motion: try motion.configuration(jobConfig), jobs: threads, encoder: try render.encoder(config))
     }

@@ -25,6 +25,13 @@ struct VoiceOptions: ParsableArguments {
     @Option(help: "Voice pitch (0-100), default 50.")
     var pitch: Int?
 
+    /// The voice settings from the configuration alone.
+    static func defaults(_ config: OratorConfiguration) -> EspeakConfiguration {
+        let defaults = EspeakConfiguration()
+        return EspeakConfiguration(voice: config.voice ?? defaults.voice, wordsPerMinute: config.rate ?? defaults.wordsPerMinute,
+                                   pitch: config.pitch ?? defaults.pitch)
+    }
+
     func configuration(_ config: OratorConfiguration = OratorConfiguration()) -> EspeakConfiguration {
         let defaults = EspeakConfiguration()
         return EspeakConfiguration(voice: voice ?? config.voice ?? defaults.voice,

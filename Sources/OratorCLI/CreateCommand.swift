@@ -4,6 +4,7 @@ import OratorCore
 import OratorMotion
 import OratorPipeline
 import OratorVideo
+import OratorFace
 
 /// `orator create SCRIPT -o OUT.mp4`: the main job.
 struct CreateCommand: ParsableCommand {
@@ -36,13 +37,13 @@ struct CreateCommand: ParsableCommand {
         try reportingErrors { () throws(OratorError) in
             let config = try configOptions.load()
             let request = CreateRequest(
-                script: fileURL(script), output: fileURL(output), avatar: try render.avatar(config),
+                speech: .script(fileURL(script)), output: fileURL(output), avatar: try render.avatar(config),
                 voice: voice.configuration(config), size: try render.size(config),
                 motion: try motion.configuration(config), jobs: render.jobs(config),
                 encoder: try render.encoder(config))
             let summary = try TalkingHeadPipeline().create(request, cache: cacheOptions.open(config), progress: reporting.reporter)
             if let report { try JSONFile.write(summary, to: fileURL(report)) }
-            if !reporting.quiet { RunSummaryPrinter.print(summary) }
+            RunSummaryPrinter.print(summary, quiet: reporting.quiet)
         }
     }
 }
@@ -61,8 +62,15 @@ struct RenderOptions: ParsableArguments {
     @Option(help: "Video encoder: auto (NVENC if it really works, else libx264), libx264, or nvenc.")
     var encoder: String?
 
+    @Option(help: "Photo framing: crop (face, default), extcrop (with hair and shoulders), resize (whole photo), full (animate inside the full photo).")
+    var preprocess: PreprocessMode = .crop
+
+    @Option(help: "Which face of a photo speaks, 0-based left to right (default: the largest).")
+    var face: Int?
+
     func avatar(_ config: OratorConfiguration) throws(OratorError) -> AvatarSource {
-        try AvatarSource(argument: avatar ?? config.avatar ?? "builtin")
+        try AvatarSource(argument: avatar ?? config.avatar ?? "builtin",
+                         photo: AvatarSource.PhotoOptions(preprocess: preprocess, faceIndex: face))
     }
 
     func size(_ config: OratorConfiguration) throws(OratorError) -> FrameSize {
@@ -77,3 +85,5 @@ struct RenderOptions: ParsableArguments {
         try EncoderChoice(parsing: encoder ?? config.encoder ?? "auto")
     }
 }
+
+extension PreprocessMode: ExpressibleByArgument {}

@@ -11,6 +11,9 @@ struct Orator: ParsableCommand {
               orator create examples/welcome.txt -o welcome.mp4
               orator create script.txt -o talk.mp4 --voice en-gb --size 1280x720 --seed 7
               orator create script.txt -o talk.mp4 --avatar my-pack/ --still
+              orator animate --image face.jpg --audio talk.mp3 [--transcript talk.txt] -o talk.mp4
+              orator create script.txt -o talk.mp4 --avatar face.jpg --preprocess full
+              orator lipsync talk.wav --transcript talk.txt -f json -o talk.json
               orator speak script.txt -o speech.wav      (also writes speech.phonemes.json)
               orator voices
               orator batch ep1.txt ep2.txt --out-dir videos/   (or --manifest jobs.yaml)
@@ -18,5 +21,5 @@ struct Orator: ParsableCommand {
               orator cache stats
             """,
         version: "0.1.0",
-        subcommands: [CreateCommand.self, SpeakCommand.self, VoicesCommand.self, AvatarCommand.self, BatchCommand.self, CacheCommand.self, StageCommand.self, ConfigCommand.self])
+        subcommands: [CreateCommand.self, AnimateCommand.self, LipSyncCommand.self, SpeakCommand.self, VoicesCommand.self, AvatarCommand.self, BatchCommand.self, CacheCommand.self, StageCommand.self, ConfigCommand.self])
 }

@@ -3,7 +3,10 @@ import OratorPipeline
 
 /// The short human summary at the end of a run.
 enum RunSummaryPrinter {
-    static func print(_ summary: RunSummary) {
+    /// Prints warnings always, and the summary unless `quiet`.
+    static func print(_ summary: RunSummary, quiet: Bool) {
+        for warning in summary.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        guard !quiet else { return }
         var lines = [String(format: "wrote %@: %.2f s of video, %d frames, in %.2f s (%.1fx real time)",
                             summary.output as NSString, summary.videoSeconds, summary.frames, summary.wallSeconds,
                             summary.realtimeFactor)]

@@ -1,5 +1,6 @@
 import Foundation
 import OratorCore
+import OratorFace
 import OratorRender
 
 /// Makes the frame renderer for an avatar choice, checking its files first.
@@ -11,8 +12,25 @@ public enum AvatarFactory {
             return try BuiltinAvatarRenderer(size: size)
         case let .pack(folder):
             return try SpriteAvatarRenderer(pack: AvatarPack.load(from: folder), size: size)
-        case let .photo(url):
-            throw OratorError(.invalidAvatar, "photo avatars are not wired yet: \(url.path)")
+        case let .photo(url, options):
+            let configuration = PhotoAvatarConfiguration(
+                size: size, preprocess: options.preprocess, face: options.faceIndex.map(FaceSelection.index) ?? .largest)
+            return try PhotoAvatarRenderer(photoAt: url, configuration: configuration, analyzer: SharedFaceAnalyzer.get())
         }
+    }
+}
+
+/// One dlib model per process (loading it takes a second or more), made on first use.
+enum SharedFaceAnalyzer {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var analyzer: FaceAnalyzer?  // guarded by `lock`
+
+    static func get() throws(OratorError) -> FaceAnalyzer {
+        lock.lock()
+        defer { lock.unlock() }
+        if let analyzer { return analyzer }
+        let made = try FaceAnalyzer()
+        analyzer = made
+        return made
     }
 }

@@ -4,10 +4,25 @@ import OratorMotion
 import OratorSpeech
 import OratorVideo
 
-/// Everything `orator create` needs to make a video from a script.
+/// Where the speech comes from.
+public enum SpeechSource: Sendable, Equatable {
+    /// A script spoken by a voice.
+    case script(URL)
+    /// A recording, with its transcript if there is one (lip sync by alignment or recognition).
+    case recording(URL, transcript: URL?)
+
+    /// The input file, for messages.
+    public var file: URL {
+        switch self {
+        case let .script(url), let .recording(url, _): url
+        }
+    }
+}
+
+/// Everything `orator create` or `orator animate` needs to make a video.
 public struct CreateRequest: Sendable {
-    /// The script file.
-    public var script: URL
+    /// The script or the recording.
+    public var speech: SpeechSource
     /// The MP4 to write.
     public var output: URL
     /// Who speaks.
@@ -25,10 +40,10 @@ public struct CreateRequest: Sendable {
     /// Frames per render chunk (the unit of caching and of resuming an interrupted run).
     public var framesPerChunk: Int
 
-    public init(script: URL, output: URL, avatar: AvatarSource = .builtin, voice: EspeakConfiguration = EspeakConfiguration(),
+    public init(speech: SpeechSource, output: URL, avatar: AvatarSource = .builtin, voice: EspeakConfiguration = EspeakConfiguration(),
                 size: FrameSize = FrameSize(square: 512), motion: MotionConfiguration = MotionConfiguration(),
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, encoder: EncoderChoice = .automatic, framesPerChunk: Int = 250) {
-        self.script = script
+        self.speech = speech
         self.output = output
         self.avatar = avatar
         self.voice = voice
@@ -52,6 +67,8 @@ public struct RunSummary: Sendable, Encodable {
     public var wallSeconds: Double
     /// Per-stage cost, cache use and engine.
     public var stages: [StageRecord]
+    /// Doubts found on the way (a transcript that does not match the recording, ...).
+    public var warnings: [String] = []
     /// The speech engine and the encoder used.
     public var speechEngine: String
     public var encoder: String
@@ -65,7 +82,7 @@ public struct RunSummary: Sendable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case output, videoSeconds, frames, wallSeconds, stages, speechEngine, encoder, peakMemoryMB, encoderPeakMemoryMB
-        case realtimeFactor
+        case realtimeFactor, warnings
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -80,5 +97,6 @@ public struct RunSummary: Sendable, Encodable {
         try container.encode(self.encoder, forKey: .encoder)
         try container.encode(peakMemoryMB, forKey: .peakMemoryMB)
         try container.encode(encoderPeakMemoryMB, forKey: .encoderPeakMemoryMB)
+        try container.encode(warnings, forKey: .warnings)
     }
 }

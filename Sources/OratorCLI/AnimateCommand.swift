@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import OratorCore
+import OratorPipeline
+
+/// `orator animate --image FACE --audio AUDIO -o OUT.mp4`: make a photo (or any avatar) speak a recording.
+struct AnimateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "animate",
+        abstract: "Make a portrait photo speak a recording.",
+        discussion: """
+            Examples:
+              orator animate --image face.jpg --audio talk.mp3 -o talk.mp4
+              orator animate --image face.jpg --audio take.wav --transcript take.txt --preprocess full -o take.mp4
+              orator animate --image face.png --audio line.ogg --still --expression-scale 1.3 --pose-seed 4 -o line.mp4
+            The mouth follows the recording: aligned to the transcript when given (most accurate),
+            else from phone recognition.
+            """)
+
+    @Option(help: "The portrait photo (JPEG, PNG or WebP), an avatar pack folder, or builtin.")
+    var image: String
+
+    @Option(help: "The recording (any format FFmpeg reads: wav, mp3, m4a, flac, ogg, ...).")
+    var audio: String
+
+    @Option(help: "What the recording says (a UTF-8 text file), for exact lip sync.")
+    var transcript: String?
+
+    @Option(name: .shortAndLong, help: "The MP4 to write.")
+    var output: String
+
+    @Option(help: "Language of the recording as an espeak-ng voice (en-us, de, ...), used with --transcript.")
+    var language: String?
+
+    @Option(help: "Seed for head motion and blinks (same as --seed).")
+    var poseSeed: UInt64?
+
+    @OptionGroup var render: RenderOptions
+    @OptionGroup var motion: MotionOptions
+    @OptionGroup var cacheOptions: CacheOptions
+    @OptionGroup var configOptions: ConfigOptions
+
+    @Option(help: "Write a JSON run report to this file.")
+    var report: String?
+
+    @OptionGroup var reporting: ReportingOptions
+
+    func run() throws {
+        try reportingErrors { () throws(OratorError) in
+            var config = try configOptions.load()
+            if let poseSeed { config.seed = poseSeed }
+            if let language { config.voice = language }
+            var renderOptions = render
+            renderOptions.avatar = image
+            let request = CreateRequest(
+                speech: .recording(fileURL(audio), transcript: transcript.map(fileURL)), output: fileURL(output),
+                avatar: try renderOptions.avatar(config), voice: VoiceOptions.defaults(config),
+                size: try renderOptions.size(config), motion: try motion.configuration(config), jobs: renderOptions.jobs(config),
+                encoder: try renderOptions.encoder(config))
+            let summary = try TalkingHeadPipeline().create(request, cache: cacheOptions.open(config), progress: reporting.reporter)
+            if let report { try JSONFile.write(summary, to: fileURL(report)) }
+            RunSummaryPrinter.print(summary, quiet: reporting.quiet)
+        }
+    }
+}

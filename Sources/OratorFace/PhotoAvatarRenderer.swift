@@ -1,0 +1,100 @@
+import Foundation
+internal import FaceShim
+import OratorCore
+
+/// Animates one portrait photo by warping a triangle mesh over its face landmarks.
+///
+/// Each frame starts from the framed photo; the triangles whose corners move (jaw, lips, lids,
+/// brows, and everything inside the fixed outer ring when the head turns) are re-sampled from
+/// the photo, and an open mouth gets a painted inside. The renderer holds only immutable state,
+/// so `render` may run on several threads at once.
+public struct PhotoAvatarRenderer: FrameRendering {
+    /// The frame size (for `full`, the photo's size rounded down to even sides).
+    public let size: FrameSize
+    /// The animated face's landmarks in output-frame pixels, as found on the photo (before any motion).
+    public let face: FaceLandmarks
+
+    let canvas: ShimImage
+    let rig: FaceRig
+    let palette: MouthPalette
+    private let sourceXY: [Float]
+
+    /// Loads the photo at `url`, finds its face and prepares the mesh.
+    ///
+    /// Throws `noFaceFound` when the photo has no detectable face, `decodeFailed` when it is not
+    /// a readable image, `fileNotFound` when it does not exist.
+    public init(photoAt url: URL, configuration: PhotoAvatarConfiguration = PhotoAvatarConfiguration(),
+                analyzer: FaceAnalyzer) throws(OratorError) {
+        let photo = try ShimImage.read(url)
+        let name = url.lastPathComponent
+        let found = try analyzer.face(in: photo, named: name, selection: configuration.face)
+        let framing = try PhotoFraming(mode: configuration.preprocess, face: found, photoWidth: photo.width,
+                                       photoHeight: photo.height, outputSize: configuration.size, photoName: name)
+        let canvas = try photo.resampled(by: framing.map, width: framing.size.width, height: framing.size.height,
+                                         padding: .blurred)
+        try self.init(canvas: canvas, face: found.transformed(by: framing.map))
+    }
+
+    /// Loads the landmark model from `configuration.modelPath` and then the photo.
+    public init(photoAt url: URL, configuration: PhotoAvatarConfiguration = PhotoAvatarConfiguration()) throws(OratorError) {
+        try self.init(photoAt: url, configuration: configuration, analyzer: FaceAnalyzer(modelPath: configuration.modelPath))
+    }
+
+    init(canvas: ShimImage, face: FaceLandmarks) throws(OratorError) {
+        self.canvas = canvas
+        self.size = FrameSize(width: canvas.width, height: canvas.height)
+        var pixels = FrameBuffer(size: size)
+        try canvas.copy(into: &pixels)
+        self.face = face
+        self.rig = try FaceRig(landmarks: face, innerLips: LipContourFinder.trace(face, in: pixels), canvasSize: size)
+        self.sourceXY = rig.source.flatMap { [Float($0.x), Float($0.y)] }
+        let p = face.points
+        let lowerLip = [48, 59, 58, 57, 56, 55, 54, 64, 65, 66, 67, 60].map { p[$0] }
+        let lips = try canvas.meanColor(inside: lowerLip)
+        let leftCheek = try canvas.meanColor(inside: [p[1], p[31], p[48], p[3]])
+        let rightCheek = try canvas.meanColor(inside: [p[15], p[35], p[54], p[13]])
+        self.palette = MouthPalette(lips: lips, skin: leftCheek.mixed(with: rightCheek, 0.5))
+    }
+
+    /// Where every mesh vertex goes for `motion`, in frame pixels.
+    func vertexPositions(for motion: MotionFrame) -> [Vec2] {
+        var points = rig.neutral
+        ExpressionModel.apply(motion, to: &points, rig: rig)
+        HeadPoseModel.apply(motion, to: &points, rig: rig)
+        return points.map(rig.frame.canvas)
+    }
+
+    /// Draws the photo with the face posed by `motion`.
+    public func render(_ motion: MotionFrame, into buffer: inout FrameBuffer) throws(OratorError) {
+        guard buffer.size == size else {
+            throw OratorError(.renderFailed, "frame buffer is \(buffer.size), the photo avatar draws \(size)")
+        }
+        let target = vertexPositions(for: motion)
+        try canvas.copy(into: &buffer)
+        let targetXY = target.flatMap { [Float($0.x), Float($0.y)] }
+        var moved: [Int32] = []
+        moved.reserveCapacity(rig.triangles.count)
+        for start in stride(from: 0, to: rig.triangles.count, by: 3) {
+            let corners = rig.triangles[start..<start + 3]
+            if corners.contains(where: { (target[Int($0)] - rig.source[Int($0)]).length > 0.01 }) {
+                moved.append(contentsOf: corners)
+            }
+        }
+        let stride = Int32(buffer.bytesPerRow), width = Int32(size.width), height = Int32(size.height)
+        let status = buffer.pixels.withUnsafeMutableBufferPointer { pixels in
+            sourceXY.withUnsafeBufferPointer { source in
+                targetXY.withUnsafeBufferPointer { destination in
+                    moved.withUnsafeBufferPointer { triangles in
+                        fs_warp_triangles(canvas.handle, pixels.baseAddress, width, height, stride, source.baseAddress,
+                                          destination.baseAddress, triangles.baseAddress, Int32(triangles.count / 3))
+                    }
+                }
+            }
+        }
+        try checkShim(status, .renderFailed, "cannot warp the photo")
+        if let mouth = MouthPainter.paint(upperLip: FaceRig.upperLip.map { target[$0] }, lowerLip: FaceRig.lowerLip.map { target[$0] },
+                                          motion: motion, palette: palette) {
+            try composite(mouth.shapes, clip: mouth.clip, feather: 0.7, into: &buffer)
+        }
+    }
+}

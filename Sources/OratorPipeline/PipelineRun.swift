@@ -1,0 +1,153 @@
+import Foundation
+import OratorCore
+import OratorLipSync
+import OratorScript
+import OratorVideo
+
+/// The state of one `TalkingHeadPipeline` run: where outputs go, what was measured, and one
+/// method per stage.
+struct PipelineRun {
+    let request: CreateRequest
+    let cache: ContentCache?
+    let progress: any StageProgressReporting
+    let workspace: Workspace
+    let store: any StageStore
+    var clock = StageClock()
+    var warnings: [String] = []
+    var speechEngine = ""
+    var frameCount = 0
+    var videoSeconds = 0.0
+
+    init(request: CreateRequest, cache: ContentCache?, progress: any StageProgressReporting) throws(OratorError) {
+        self.request = request
+        self.cache = cache
+        self.progress = progress
+        workspace = try Workspace()
+        store = cache ?? WorkspaceStore(workspace: workspace)
+    }
+
+    /// Runs and records one stage, marking it a cache hit or miss.
+    mutating func measure(_ stage: String, items: Int = 0, engine: String? = nil,
+                          _ body: () throws(OratorError) -> StageOutput) throws(OratorError) -> StageOutput {
+        let output = try clock.measure(stage, items: items, engine: engine, body)
+        clock.update(stage, cache: cache == nil ? "off" : (output.reused ? "hit" : "miss"))
+        return output
+    }
+
+    /// The speech audio and its timeline: spoken from the script, or analyzed from the recording.
+    mutating func speech() throws(OratorError) -> (audio: URL, timeline: URL) {
+        switch request.speech {
+        case let .script(url):
+            let script = try clock.measure("parse") { () throws(OratorError) in try ScriptParser().parse(contentsOf: url) }
+            let stage = SpeakStage(script: script, voice: request.voice, source: url.lastPathComponent)
+            speechEngine = request.voice.description
+            let store = store, progress = progress
+            let output = try measure(SpeakStage.name, engine: "espeak-ng (CPU)") { () throws(OratorError) in
+                try store.output(stage: SpeakStage.name, key: stage.key()) { folder throws(OratorError) in
+                    try stage.run(into: folder, progress: progress)
+                }
+            }
+            return (output.file(StageFiles.speech), output.file(StageFiles.timeline))
+        case let .recording(audio, transcriptFile):
+            let transcript = try transcriptFile.map { url throws(OratorError) in try LipSyncStage.readTranscript(url) }
+            let stage = LipSyncStage(transcript: transcript, configuration: LipSyncConfiguration(voice: request.voice.voice))
+            speechEngine = "recording \(audio.lastPathComponent), " + (transcript == nil ? "phone recognition" : "aligned to its transcript")
+            let store = store
+            progress.begin(stage: LipSyncStage.name, total: nil)
+            let output = try measure(LipSyncStage.name, engine: "PocketSphinx / espeak-ng alignment (CPU)") { () throws(OratorError) in
+                try store.output(stage: LipSyncStage.name, key: stage.key(audio: audio)) { folder throws(OratorError) in
+                    try stage.run(audio: audio, into: folder)
+                }
+            }
+            progress.end(stage: LipSyncStage.name)
+            warnings += (try? StageFiles.readJSON([String].self, from: output.file(LipSyncStage.warnings))) ?? []
+            return (audio, output.file(StageFiles.timeline))
+        }
+    }
+
+    /// Mouth cues and per-frame motion from the timeline.
+    mutating func motion(timeline: URL) throws(OratorError) -> URL {
+        let stage = MotionStage(configuration: request.motion)
+        let store = store
+        let output = try measure(MotionStage.name) { () throws(OratorError) in
+            try store.output(stage: MotionStage.name, key: stage.key(timeline: timeline)) { folder throws(OratorError) in
+                try stage.run(timeline: timeline, into: folder)
+            }
+        }
+        let track = try StageFiles.readJSON(MotionStage.Output.self, from: output.file(StageFiles.motion)).track
+        frameCount = track.frames.count
+        videoSeconds = track.duration
+        clock.update(MotionStage.name, items: frameCount)
+        return output.file(StageFiles.motion)
+    }
+
+    /// Starts encoding the soundtrack on another thread.
+    func audioInBackground(_ audio: URL, encoding: VideoEncoderConfiguration) -> BackgroundStage<StageOutput> {
+        let store = store
+        return BackgroundStage { () throws(OratorError) -> StageOutput in
+            let stage = AudioStage(encoding: encoding)
+            return try store.output(stage: AudioStage.name, key: stage.key(audio: audio)) { folder throws(OratorError) in
+                try stage.run(audio: audio, into: folder)
+            }
+        }
+    }
+
+    /// Renders every chunk (reusing those already made).
+    mutating func render(_ motionFile: URL, encoding: VideoEncoderConfiguration) throws(OratorError) -> [URL] {
+        let renderer = LazyRenderer(avatar: request.avatar, size: encoding.size)
+        let slices = FrameSlice.chunks(total: frameCount, framesPerChunk: request.framesPerChunk)
+        let total = frameCount, request = request, store = store, progress = progress
+        var chunks: [StageOutput] = []
+        try clock.measure(RenderStage.name, items: total, engine: encoding.encoderDescription) { () throws(OratorError) in
+            for slice in slices {
+                let stage = RenderStage(avatar: request.avatar, encoding: encoding, slice: slice, jobs: request.jobs)
+                let sliceProgress = SliceProgress(base: progress, offset: slice.range(of: total).lowerBound, total: total,
+                                                  isFirst: slice.index == 0, isLast: slice.index == slice.count - 1)
+                chunks.append(try store.output(stage: RenderStage.name, key: stage.key(motion: motionFile)) { folder throws(OratorError) in
+                    try stage.run(motion: motionFile, renderer: renderer.get(), into: folder, progress: sliceProgress)
+                })
+            }
+        }
+        let reused = chunks.filter(\.reused).count
+        clock.update(RenderStage.name, cache: cache == nil ? "off" : reused == chunks.count ? "hit" : reused == 0 ? "miss" : "partial")
+        return chunks.map { $0.file(StageFiles.chunk) }
+    }
+
+    /// Joins the chunks with the soundtrack.
+    mutating func encode(chunks: [URL], audio: URL, encoding: VideoEncoderConfiguration) throws(OratorError) -> URL {
+        let stage = EncodeStage(encoding: encoding)
+        let store = store
+        progress.begin(stage: EncodeStage.name, total: nil)
+        let output = try measure(EncodeStage.name, engine: "ffmpeg concat, stream copy") { () throws(OratorError) in
+            try store.output(stage: EncodeStage.name, key: stage.key(chunks: chunks, audio: audio)) { folder throws(OratorError) in
+                try stage.run(chunks: chunks, audio: audio, output: folder.appendingPathComponent(StageFiles.video))
+            }
+        }
+        progress.end(stage: EncodeStage.name)
+        return output.file(StageFiles.video)
+    }
+}
+
+/// Builds the avatar's renderer the first time a frame must be drawn: a fully cached run never
+/// loads a face model or sprites.
+final class LazyRenderer: @unchecked Sendable {
+    // Safe: `renderer` is created and read under `lock`.
+    private let lock = NSLock()
+    private let avatar: AvatarSource
+    private let size: FrameSize
+    private var renderer: (any FrameRendering)?
+
+    init(avatar: AvatarSource, size: FrameSize) {
+        self.avatar = avatar
+        self.size = size
+    }
+
+    func get() throws(OratorError) -> any FrameRendering {
+        lock.lock()
+        defer { lock.unlock() }
+        if let renderer { return renderer }
+        let made = try AvatarFactory.renderer(for: avatar, size: size)
+        renderer = made
+        return made
+    }
+}
