@@ -44,3 +44,48 @@ public enum WAVFileReader {
         throw OratorError(.decodeFailed, "\(url.path) has no audio data")
     }
 }
+
+extension WAVFileReader {
+    /// Reads `duration` seconds from `start` of a 16-bit PCM WAV file (the first channel), seeking
+    /// to them so a long file is never read whole. Times outside the file read as silence.
+    public static func read(_ url: URL, from start: Double, duration: Double) throws(OratorError) -> PCMBuffer {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else {
+            throw OratorError(.unreadableFile, "cannot read \(url.path)")
+        }
+        defer { try? handle.close() }
+        let header = [UInt8]((try? handle.read(upToCount: 4096)) ?? Data())
+        func u32(_ at: Int) -> Int { Int(header[at]) | Int(header[at + 1]) << 8 | Int(header[at + 2]) << 16 | Int(header[at + 3]) << 24 }
+        func u16(_ at: Int) -> Int { Int(header[at]) | Int(header[at + 1]) << 8 }
+        var offset = 12, channels = 1, rate = 0, bits = 0
+        while offset + 8 <= header.count {
+            let id = String(decoding: header[offset..<offset + 4], as: UTF8.self)
+            let size = u32(offset + 4)
+            if id == "fmt " { channels = u16(offset + 10); rate = u32(offset + 12); bits = u16(offset + 22) }
+            if id == "data" {
+                guard bits == 16, rate > 0, channels > 0 else { break }
+                let frameBytes = 2 * channels
+                let total = size / frameBytes
+                let first = Int((start * Double(rate)).rounded(.down))
+                let count = max(0, Int((duration * Double(rate)).rounded()))
+                var samples = [Float](repeating: 0, count: count)
+                let readFirst = max(0, first), readLast = min(total, first + count)
+                guard readLast > readFirst else { return PCMBuffer(sampleRate: rate, samples: samples) }
+                do {
+                    try handle.seek(toOffset: UInt64(offset + 8 + readFirst * frameBytes))
+                    let bytes = [UInt8](try handle.read(upToCount: (readLast - readFirst) * frameBytes) ?? Data())
+                    var index = 0
+                    while index * frameBytes + 1 < bytes.count {
+                        let at = index * frameBytes
+                        samples[readFirst - first + index] = Float(Int16(bitPattern: UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8)) / 32768
+                        index += 1
+                    }
+                } catch {
+                    throw OratorError(.unreadableFile, "cannot read \(url.path)", cause: "\(error)")
+                }
+                return PCMBuffer(sampleRate: rate, samples: samples)
+            }
+            offset += 8 + size + (size & 1)
+        }
+        throw OratorError(.decodeFailed, "\(url.path) is not 16-bit PCM WAV")
+    }
+}

@@ -25,6 +25,7 @@ struct CreateCommand: ParsableCommand {
     @OptionGroup var render: RenderOptions
     @OptionGroup var voice: VoiceOptions
     @OptionGroup var motion: MotionOptions
+    @OptionGroup(title: "Podcast production") var episode: EpisodeOptionsGroup
     @OptionGroup var cacheOptions: CacheOptions
     @OptionGroup var configOptions: ConfigOptions
 
@@ -36,11 +37,13 @@ struct CreateCommand: ParsableCommand {
     func run() throws {
         try reportingErrors { () throws(OratorError) in
             let config = try configOptions.load()
-            let request = CreateRequest(
+            var request = CreateRequest(
                 speech: .script(fileURL(script)), output: fileURL(output), avatar: try render.avatar(config),
                 voice: voice.configuration(config), size: try render.size(config),
                 motion: try motion.configuration(config), jobs: render.jobs(config),
                 encoder: try render.encoder(config))
+            request.speakers = config.speakers ?? [:]
+            request.episode = try episode.options()
             let summary = try TalkingHeadPipeline().create(request, cache: cacheOptions.open(config), progress: reporting.reporter)
             if let report { try JSONFile.write(summary, to: fileURL(report)) }
             RunSummaryPrinter.print(summary, quiet: reporting.quiet)

@@ -57,6 +57,9 @@ struct LipSyncCommand: ParsableCommand {
             let shapes = try ExtendedShapes.parse(extendedShapes)
             let exporter = try MouthCueExporter(extendedShapes: shapes, framesPerSecond: fps, prestonBlairNames: datPrestonBlair)
             let text = try transcript.map { path throws(OratorError) in try Self.readText(fileURL(path)) }
+            // Check the output folders before the analysis, not after it.
+            let cueFile = try output.map { path throws(OratorError) in try AtomicOutput(destination: fileURL(path)) }
+            let wordFile = try words.map { path throws(OratorError) in try AtomicOutput(destination: fileURL(path)) }
             let kind: PhoneRecognizerKind = switch recognizer {
             case .auto: .automatic
             case .pocketsphinx: .pocketsphinx
@@ -67,13 +70,13 @@ struct LipSyncCommand: ParsableCommand {
             let result = try engine.analyze(audioURL: audioURL, transcript: text)
             let cueFormat = MouthCueFormat(rawValue: format.rawValue) ?? .tsv
             let body = exporter.export(result.cues, duration: result.duration, soundFile: audioURL.path, format: cueFormat)
-            if let output {
-                try Self.write(body, to: fileURL(output))
+            if let cueFile {
+                try Self.write(body, to: cueFile)
             } else {
                 FileHandle.standardOutput.write(Data(body.utf8))
             }
-            if let words {
-                try Self.write(TimingExporter.json(result.timeline, soundFile: audioURL.path, method: result.method), to: fileURL(words))
+            if let wordFile {
+                try Self.write(TimingExporter.json(result.timeline, soundFile: audioURL.path, method: result.method), to: wordFile)
             }
             if !quiet {
                 for warning in result.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
@@ -99,10 +102,9 @@ struct LipSyncCommand: ParsableCommand {
     }
 
     /// Writes text atomically: the file appears complete or not at all.
-    static func write(_ text: String, to url: URL) throws(OratorError) {
-        let output = try AtomicOutput(destination: url)
+    static func write(_ text: String, to output: AtomicOutput) throws(OratorError) {
         guard FileManager.default.createFile(atPath: output.temporary.path, contents: Data(text.utf8)) else {
-            throw OratorError(.unwritableOutput, "cannot write \(url.path)")
+            throw OratorError(.unwritableOutput, "cannot write \(output.destination.path)")
         }
         try output.commit()
     }
@@ -125,7 +127,7 @@ struct LipSyncBenchCommand: ParsableCommand {
             let report = try LipSyncBenchmark().run { print($0) }
             let table = report.markdown()
             print(table)
-            if let markdown { try LipSyncCommand.write(table, to: fileURL(markdown)) }
+            if let markdown { try LipSyncCommand.write(table, to: AtomicOutput(destination: fileURL(markdown))) }
             if let json { try JSONFile.write(report, to: fileURL(json)) }
         }
     }

@@ -15,6 +15,7 @@ enum RunSummaryPrinter {
             String(format: "%@ %.2f s", $0.stage as NSString, $0.wallSeconds) + ($0.cache == "off" ? "" : " (\($0.cache))")
         }
         lines.append("  stages: " + stages.joined(separator: ", "))
+        lines += summary.notes.map { "  \($0)" }
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 }

@@ -27,14 +27,19 @@ public struct CreateRequest: Sendable {
     public var output: URL
     /// Who speaks.
     public var avatar: AvatarSource
-    /// The built-in voice's settings.
+    /// The voice's settings (for a recording: its language).
     public var voice: EspeakConfiguration
+    /// Per-speaker voices and avatars from the configuration file (the script's front matter
+    /// takes precedence).
+    public var speakers: [String: OratorConfiguration.Speaker] = [:]
     /// Frame size.
     public var size: FrameSize
     /// Frame rate, blinks, head motion, expression.
     public var motion: MotionConfiguration
     /// Frames rendered in parallel.
     public var jobs: Int
+    /// Podcast-production settings (music, loudness, captions, layout, visualization).
+    public var episode = EpisodeOptions()
     /// Which video encoder to use.
     public var encoder: EncoderChoice
     /// Frames per render chunk (the unit of caching and of resuming an interrupted run).
@@ -69,6 +74,8 @@ public struct RunSummary: Sendable, Encodable {
     public var stages: [StageRecord]
     /// Doubts found on the way (a transcript that does not match the recording, ...).
     public var warnings: [String] = []
+    /// Facts worth a line in the summary (the mix's measured loudness, ...).
+    public var notes: [String] = []
     /// The speech engine and the encoder used.
     public var speechEngine: String
     public var encoder: String
@@ -82,7 +89,7 @@ public struct RunSummary: Sendable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case output, videoSeconds, frames, wallSeconds, stages, speechEngine, encoder, peakMemoryMB, encoderPeakMemoryMB
-        case realtimeFactor, warnings
+        case realtimeFactor, warnings, notes
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -98,5 +105,6 @@ public struct RunSummary: Sendable, Encodable {
         try container.encode(peakMemoryMB, forKey: .peakMemoryMB)
         try container.encode(encoderPeakMemoryMB, forKey: .encoderPeakMemoryMB)
         try container.encode(warnings, forKey: .warnings)
+        try container.encode(notes, forKey: .notes)
     }
 }

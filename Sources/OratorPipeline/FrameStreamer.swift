@@ -17,7 +17,19 @@ public struct FrameStreamer: Sendable {
     /// Renders every frame of `track` with `renderer` and writes them to `encoder`.
     public func stream(_ track: MotionTrack, renderer: any FrameRendering, encoder: FFmpegVideoEncoder,
                        progress: any StageProgressReporting = SilentProgress()) throws(OratorError) {
-        let total = track.frames.count
+        try stream(count: track.frames.count, size: renderer.size, encoder: encoder, progress: progress,
+                   prepare: { range in Array(track.frames[range]) },
+                   render: { motion, buffer throws(OratorError) in try renderer.render(motion, into: &buffer) })
+    }
+
+    /// Renders `count` frames and writes them to `encoder` in order. `prepare` makes the inputs
+    /// of a group of frames (on the producer thread, in order); `render` draws one frame and may
+    /// run on several threads at once.
+    public func stream<Input: Sendable>(
+        count total: Int, size: FrameSize, encoder: FFmpegVideoEncoder, progress: any StageProgressReporting,
+        prepare: @escaping @Sendable (Range<Int>) throws(OratorError) -> [Input],
+        render: @escaping @Sendable (Input, inout FrameBuffer) throws(OratorError) -> Void
+    ) throws(OratorError) {
         let groupSize = jobs * 2
         let queue = FrameGroupQueue(capacity: 2)
         progress.begin(stage: "render", total: total)
@@ -25,14 +37,18 @@ public struct FrameStreamer: Sendable {
             var start = 0
             while start < total, !queue.isCancelled {
                 let count = min(groupSize, total - start)
-                let group = RenderGroup(count: count, size: renderer.size)
-                let first = start
-                DispatchQueue.concurrentPerform(iterations: min(jobs, count)) { worker in
-                    var index = worker
-                    while index < count {
-                        group.render(index, motion: track.frames[first + index], with: renderer)
-                        index += jobs
+                let group = RenderGroup(count: count, size: size)
+                do throws(OratorError) {
+                    let inputs = try prepare(start..<(start + count))
+                    DispatchQueue.concurrentPerform(iterations: min(jobs, count)) { worker in
+                        var index = worker
+                        while index < count {
+                            group.render(index) { buffer throws(OratorError) in try render(inputs[index], &buffer) }
+                            index += jobs
+                        }
                     }
+                } catch {
+                    group.fail(error)
                 }
                 queue.push(group)
                 start += count
@@ -75,12 +91,16 @@ final class RenderGroup: @unchecked Sendable {
 
     var frames: [FrameBuffer] { slots.map(\.frame) }
 
-    func render(_ index: Int, motion: MotionFrame, with renderer: any FrameRendering) {
+    func render(_ index: Int, _ body: (inout FrameBuffer) throws(OratorError) -> Void) {
         do {
-            try renderer.render(motion, into: &slots[index].frame)
+            try body(&slots[index].frame)
         } catch {
-            lock.withLock { self.error = self.error ?? error }
+            fail(error)
         }
+    }
+
+    func fail(_ error: OratorError) {
+        lock.withLock { self.error = self.error ?? error }
     }
 }
 

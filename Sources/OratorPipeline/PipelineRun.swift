@@ -14,9 +14,13 @@ struct PipelineRun {
     let store: any StageStore
     var clock = StageClock()
     var warnings: [String] = []
+    var notes: [String] = []
     var speechEngine = ""
     var frameCount = 0
     var videoSeconds = 0.0
+    /// The parsed script and the speak stage's narration file (scripts only).
+    var script: Script?
+    var narrationFile: URL?
 
     init(request: CreateRequest, cache: ContentCache?, progress: any StageProgressReporting) throws(OratorError) {
         self.request = request
@@ -39,7 +43,10 @@ struct PipelineRun {
         switch request.speech {
         case let .script(url):
             let script = try clock.measure("parse") { () throws(OratorError) in try ScriptParser().parse(contentsOf: url) }
-            let stage = SpeakStage(script: script, voice: request.voice, source: url.lastPathComponent)
+            self.script = script
+            let stage = SpeakStage(script: script, voice: request.voice,
+                                   speakerVoices: SpeakStage.speakerVoices(for: script, base: request.voice, configured: request.speakers),
+                                   source: url.lastPathComponent)
             speechEngine = request.voice.description
             let store = store, progress = progress
             let output = try measure(SpeakStage.name, engine: "espeak-ng (CPU)") { () throws(OratorError) in
@@ -47,6 +54,7 @@ struct PipelineRun {
                     try stage.run(into: folder, progress: progress)
                 }
             }
+            narrationFile = output.file(SpeakStage.narration)
             return (output.file(StageFiles.speech), output.file(StageFiles.timeline))
         case let .recording(audio, transcriptFile):
             let transcript = try transcriptFile.map { url throws(OratorError) in try LipSyncStage.readTranscript(url) }

@@ -3,52 +3,113 @@ import OratorAudio
 import OratorCore
 import OratorScript
 
-/// Speaks a whole script into a WAV file, paragraph by paragraph, and returns the timeline of
-/// everything said. Audio goes straight to disk, so memory is bounded by one paragraph.
+/// Speaks a whole script into a WAV file, paragraph by paragraph, each with its speaker's voice,
+/// and returns what was said and when. Audio goes straight to disk, so memory is bounded by one
+/// paragraph.
 public struct ScriptNarrator: Sendable {
+    /// The voice of paragraphs without a speaker, and of speakers without their own.
     public var synthesizer: any SpeechSynthesizing
+    /// Voices by speaker name.
+    public var speakerVoices: [String: any SpeechSynthesizing]
     /// Silence before the first word, seconds (the presenter settles in).
     public var leadIn: Double
     /// Silence after the last word, seconds.
     public var tail: Double
 
-    public init(synthesizer: any SpeechSynthesizing, leadIn: Double = 0.3, tail: Double = 0.5) {
+    public init(synthesizer: any SpeechSynthesizing, speakerVoices: [String: any SpeechSynthesizing] = [:],
+                leadIn: Double = 0.3, tail: Double = 0.5) {
         self.synthesizer = synthesizer
+        self.speakerVoices = speakerVoices
         self.leadIn = leadIn
         self.tail = tail
     }
 
-    /// Writes the speech for `script` to `wav` and returns its timeline.
-    /// `source` names the script in errors.
+    /// Writes the speech for `script` to `wav`; `source` names the script in errors.
     public func speak(_ script: Script, to wav: URL, source: String = "script",
-                      progress: any StageProgressReporting = SilentProgress()) throws(OratorError) -> SpeechTimeline {
+                      progress: any StageProgressReporting = SilentProgress()) throws(OratorError) -> Narration {
         let writer = try WAVFileWriter(url: wav, sampleRate: synthesizer.sampleRate)
-        var timeline = SpeechTimeline()
+        var narration = Narration()
         let paragraphs = script.segments.filter { if case .speech = $0 { true } else { false } }.count
         progress.begin(stage: "speech", total: paragraphs)
         try writer.appendSilence(seconds: leadIn)
-        var spoken = 0
         for segment in script.segments {
             switch segment {
-            case let .speech(text, line, _):
-                let result = try synthesizer.synthesize(text)
+            case let .speech(text, line, speaker):
+                let voice = speaker.flatMap { speakerVoices[$0] } ?? synthesizer
+                let result = try voice.synthesize(text)
                 guard result.timeline.phones.contains(where: { $0.phone != .silence }) else {
-                    throw OratorError(.speechFailed, "\(source):\(line): nothing speakable in \"\(text.prefix(40))\" (\(synthesizer.engineDescription) produced no speech)")
+                    throw OratorError(.speechFailed, "\(source):\(line): nothing speakable in \"\(text.prefix(40))\" (\(voice.engineDescription) produced no speech)")
                 }
-                timeline.append(result.timeline, at: writer.duration)
-                try writer.append(result.audio.samples)
-                spoken += 1
-                progress.advance(stage: "speech", done: spoken, total: paragraphs)
+                let start = writer.duration
+                narration.timeline.append(result.timeline, at: start)
+                try writer.append(Resampler.convert(result.audio, to: writer.sampleRate).samples)
+                narration.turns.append(SpeakerTurn(speaker: speaker, start: start, end: writer.duration,
+                                                   words: result.timeline.words.map { $0.shifted(by: start) }))
+                progress.advance(stage: "speech", done: narration.turns.count, total: paragraphs)
             case let .pause(seconds):
                 try writer.appendSilence(seconds: seconds)
-            case .heading, .music:
-                break
+            case let .heading(title, _):
+                narration.chapters.append(Narration.Chapter(title: title, start: writer.duration))
+            case let .music(file, _):
+                narration.musicCues.append(Narration.MusicCue(time: writer.duration, file: file))
             }
         }
         try writer.appendSilence(seconds: tail)
         try writer.close()
-        timeline.duration = writer.duration
+        narration.timeline.duration = writer.duration
         progress.end(stage: "speech")
-        return timeline
+        return narration
+    }
+}
+
+/// What a narration said and when, beyond the phones: who spoke, chapters, music cues.
+public struct Narration: Sendable, Codable, Equatable {
+    public struct Chapter: Sendable, Codable, Equatable {
+        public var title: String
+        public var start: Double
+    }
+
+    public struct MusicCue: Sendable, Codable, Equatable {
+        public var time: Double
+        /// The file as written in the script (relative to it); nil stops the music.
+        public var file: String?
+    }
+
+    public var timeline = SpeechTimeline()
+    public var turns: [SpeakerTurn] = []
+    public var chapters: [Chapter] = []
+    public var musicCues: [MusicCue] = []
+}
+
+/// One paragraph spoken by one speaker (nil: the only voice).
+public struct SpeakerTurn: Sendable, Codable, Equatable {
+    public var speaker: String?
+    public var start: Double
+    public var end: Double
+    public var words: [TimedWord]
+}
+
+extension TimedWord {
+    func shifted(by seconds: Double) -> TimedWord {
+        TimedWord(text: text, start: start + seconds, end: end + seconds)
+    }
+}
+
+/// Converts speech from an engine with another sample rate (linear interpolation is enough for
+/// speech bound for AAC at 48 kHz).
+enum Resampler {
+    static func convert(_ audio: PCMBuffer, to rate: Int) -> PCMBuffer {
+        guard audio.sampleRate != rate, audio.sampleRate > 0, !audio.samples.isEmpty else { return audio }
+        let count = Int((Double(audio.samples.count) * Double(rate) / Double(audio.sampleRate)).rounded())
+        let step = Double(audio.sampleRate) / Double(rate)
+        var out = [Float](repeating: 0, count: count)
+        for index in 0..<count {
+            let position = Double(index) * step
+            let lower = min(Int(position), audio.samples.count - 1)
+            let upper = min(lower + 1, audio.samples.count - 1)
+            let fraction = Float(position - Double(lower))
+            out[index] = audio.samples[lower] * (1 - fraction) + audio.samples[upper] * fraction
+        }
+        return PCMBuffer(sampleRate: rate, samples: out)
     }
 }

@@ -17,7 +17,7 @@ public struct SpeechJob: Sendable {
         let synthesizer = try EspeakSynthesizer(configuration: voice)
         do throws(OratorError) {
             let timeline = try ScriptNarrator(synthesizer: synthesizer, leadIn: 0, tail: 0)
-                .speak(parsed, to: audioOutput.temporary, source: script.lastPathComponent, progress: progress)
+                .speak(parsed, to: audioOutput.temporary, source: script.lastPathComponent, progress: progress).timeline
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             let data: Data

@@ -25,6 +25,10 @@ public struct TalkingHeadPipeline: Sendable {
         let encoding = VideoEncoderConfiguration(size: size, fps: request.motion.fps, codec: codec)
 
         let speech = try run.speech()
+        if run.isEpisode {
+            try run.episode(speech: speech.audio, timeline: speech.timeline, encoding: encoding, output: output)
+            return run.summary(started: started, encoding: encoding, note: encoderNote)
+        }
         let motionFile = try run.motion(timeline: speech.timeline)
         let soundtrack = run.audioInBackground(speech.audio, encoding: encoding)
         let chunks = try run.render(motionFile, encoding: encoding)
@@ -32,12 +36,20 @@ public struct TalkingHeadPipeline: Sendable {
         let video = try run.encode(chunks: chunks, audio: audio.file(AudioStage.file), encoding: encoding)
         try run.clock.measure("output") { () throws(OratorError) in try output.copyAndCommit(from: video) }
 
+        return run.summary(started: started, encoding: encoding, note: encoderNote)
+    }
+}
+
+extension PipelineRun {
+    /// What the run made and where the time went.
+    func summary(started: Date, encoding: VideoEncoderConfiguration, note: String) -> RunSummary {
         let memory = StageClock.peakMemoryMB()
-        var summary = RunSummary(output: request.output.path, videoSeconds: run.videoSeconds, frames: run.frameCount,
-                                 wallSeconds: Date().timeIntervalSince(started), stages: run.clock.records,
-                                 speechEngine: run.speechEngine, encoder: "\(encoding.encoderDescription); \(encoderNote)",
+        var summary = RunSummary(output: request.output.path, videoSeconds: videoSeconds, frames: frameCount,
+                                 wallSeconds: Date().timeIntervalSince(started), stages: clock.records,
+                                 speechEngine: speechEngine, encoder: "\(encoding.encoderDescription); \(note)",
                                  peakMemoryMB: memory.own, encoderPeakMemoryMB: memory.children)
-        summary.warnings = run.warnings
+        summary.warnings = warnings
+        summary.notes = notes
         return summary
     }
 }

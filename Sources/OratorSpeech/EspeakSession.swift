@@ -47,7 +47,9 @@ func espeakCheck(_ status: espeak_ERROR, _ what: @autoclosure () -> String) thro
 /// What one synthesis call has produced so far; filled by the callback under the session lock.
 struct EspeakCollector {
     var samples: [Int16] = []
-    var phonemes: [(symbol: String, milliseconds: Int)] = []
+    /// Each phoneme with the index of the WORD event it followed (-1 before any), since the
+    /// order of events is reliable where word events' audio positions are not.
+    var phonemes: [(symbol: String, milliseconds: Int, word: Int)] = []
     var words: [(textPosition: Int, length: Int, milliseconds: Int)] = []
     var endMilliseconds = 0
 }
@@ -69,7 +71,7 @@ func espeakSynthCallback(_ wav: UnsafeMutablePointer<Int16>?, _ count: Int32,
             let symbol = withUnsafeBytes(of: item.id.string) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            espeakCollector.phonemes.append((symbol, Int(item.audio_position)))
+            espeakCollector.phonemes.append((symbol, Int(item.audio_position), espeakCollector.words.count - 1))
         case espeakEVENT_WORD:
             espeakCollector.words.append((Int(item.text_position), Int(item.length), Int(item.audio_position)))
         case espeakEVENT_END, espeakEVENT_MSG_TERMINATED:

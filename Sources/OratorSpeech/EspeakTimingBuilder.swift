@@ -11,6 +11,7 @@ struct EspeakTimingBuilder {
         let audio = PCMBuffer(sampleRate: sampleRate, samples: collected.samples.map { Float($0) / 32768 })
         let duration = audio.duration
         var phones: [TimedPhone] = []
+        var owners: [Int] = []  // the WORD event each phone followed
         for (index, event) in collected.phonemes.enumerated() {
             let start = Double(event.milliseconds) / 1000
             let next = index + 1 < collected.phonemes.count
@@ -22,40 +23,44 @@ struct EspeakTimingBuilder {
                 phones[phones.count - 1].end = end
             } else {
                 phones.append(TimedPhone(phone: phone, start: start, end: end, symbol: event.symbol))
+                owners.append(event.word)
             }
         }
         return SpeechSegment(audio: audio, timeline: SpeechTimeline(
-            phones: phones, words: words(from: collected, phones: phones, duration: duration), duration: duration))
+            phones: phones, words: words(from: collected, phones: phones, owners: owners), duration: duration))
     }
 
-    /// Words of the text with times. espeak-ng sometimes reports one WORD event for several
-    /// words ("in the"), so each event's phones are shared among the text words it covers in
-    /// proportion to their length; a word starts at its first phone.
-    private func words(from collected: EspeakCollector, phones: [TimedPhone], duration: Double) -> [TimedWord] {
+    /// Words of the text with times: each WORD event owns the phones that followed it. espeak-ng
+    /// sometimes reports one event for several words ("in the"), so an event's phones are shared
+    /// among the text words it covers in proportion to their length; an event that starts inside
+    /// a word (espeak-ng splits "I'm") adds its phones to that word.
+    private func words(from collected: EspeakCollector, phones: [TimedPhone], owners: [Int]) -> [TimedWord] {
         let tokens = TextTokens(text)
         var words: [TimedWord] = []
+        var assigned = Set<Int>()
         for (index, event) in collected.words.enumerated() {
-            let start = Double(event.milliseconds) / 1000
-            let nextStart = index + 1 < collected.words.count ? Double(collected.words[index + 1].milliseconds) / 1000 : duration
-            let spoken = phones.filter { $0.phone != .silence && $0.start >= start - 0.015 && $0.start < nextStart - 0.015 }
+            let spoken = phones.indices.filter { owners[$0] == index && phones[$0].phone != .silence }.map { phones[$0] }
+            guard !spoken.isEmpty else { continue }
             let lower = event.textPosition - 1
-            let upper = index + 1 < collected.words.count ? collected.words[index + 1].textPosition - 1 : Int.max
-            var covered = tokens.words.filter { $0.offset >= lower && $0.offset < upper }
-            if covered.isEmpty { covered = tokens.words.filter { $0.offset <= lower }.suffix(1) }
-            guard !covered.isEmpty else { continue }
-            guard !spoken.isEmpty else {
-                words += covered.map { TimedWord(text: $0.text, start: start, end: start) }
+            // The next real word event bounds this one's text (espeak-ng also sends zero-length
+            // events that point back into the text at clause ends).
+            let upper = collected.words[(index + 1)...].first { $0.length > 0 && $0.textPosition - 1 > lower }
+                .map { $0.textPosition - 1 } ?? Int.max
+            let covered = tokens.words.enumerated().filter { $0.element.offset >= lower && $0.element.offset < upper && !assigned.contains($0.offset) }
+            guard !covered.isEmpty else {
+                if !words.isEmpty { words[words.count - 1].end = max(words[words.count - 1].end, spoken.last!.end) }
                 continue
             }
-            let letters = covered.reduce(0) { $0 + $1.text.count }
+            covered.forEach { assigned.insert($0.offset) }
+            let letters = covered.reduce(0) { $0 + $1.element.text.count }
             var used = 0, letterSum = 0
-            for (position, token) in covered.enumerated() {
-                letterSum += token.text.count
-                let share = position == covered.count - 1
-                    ? spoken.count
-                    : max(used + 1, min(spoken.count - (covered.count - position - 1), Int((Double(spoken.count * letterSum) / Double(letters)).rounded())))
-                let own = spoken[min(used, spoken.count - 1)..<max(min(used, spoken.count - 1) + 1, min(share, spoken.count))]
-                words.append(TimedWord(text: token.text, start: own.first!.start, end: own.last!.end))
+            for (position, item) in covered.enumerated() {
+                letterSum += item.element.text.count
+                let remaining = covered.count - position - 1
+                let share = remaining == 0 ? spoken.count
+                    : max(used + 1, min(spoken.count - remaining, Int((Double(spoken.count * letterSum) / Double(letters)).rounded())))
+                let first = min(used, spoken.count - 1), last = max(first, min(share, spoken.count) - 1)
+                words.append(TimedWord(text: item.element.text, start: spoken[first].start, end: spoken[last].end))
                 used = share
             }
         }
@@ -81,10 +86,14 @@ struct TextTokens {
             }
         }
         if !current.isEmpty { tokens.append(Token(text: current, offset: start)) }
+        // Quotes, brackets and symbols go; sentence punctuation stays with its word, for captions.
+        let keep = CharacterSet(charactersIn: ".,!?;:")
+        let strip = CharacterSet.punctuationCharacters.union(.symbols).subtracting(keep)
         words = tokens.compactMap { token in
-            let trimmed = token.text.trimmingCharacters(in: .punctuationCharacters.union(.symbols))
-            let lead = token.text.prefix { $0.isPunctuation || $0.isSymbol }.count
-            return trimmed.isEmpty ? nil : Token(text: trimmed, offset: token.offset + lead)
+            let leading = token.text.prefix { $0.isPunctuation || $0.isSymbol }
+            let core = token.text.dropFirst(leading.count).trimmingCharacters(in: strip)
+            guard core.contains(where: { $0.isLetter || $0.isNumber }) else { return nil }
+            return Token(text: core, offset: token.offset + leading.count)
         }
     }
 }

@@ -17,8 +17,9 @@ public final class FFmpegVideoEncoder {
     private let errorLog: URL
     private var finished = false
 
-    /// Starts FFmpeg. `audio` is muxed as the soundtrack when given.
-    public init(configuration: VideoEncoderConfiguration, audio: URL?, output: URL) throws(OratorError) {
+    /// Starts FFmpeg. `audio` is muxed as the soundtrack when given; `videoFilter` (an FFmpeg
+    /// filter graph such as `subtitles=...`) is applied to the frames before encoding.
+    public init(configuration: VideoEncoderConfiguration, audio: URL?, output: URL, videoFilter: String? = nil) throws(OratorError) {
         self.configuration = configuration
         self.output = output
         let ffmpeg = try ExternalTool.locate("ffmpeg")
@@ -27,7 +28,7 @@ public final class FFmpegVideoEncoder {
             .appendingPathComponent("orator-ffmpeg-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).log")
         _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
         process.executableURL = URL(fileURLWithPath: ffmpeg)
-        process.arguments = configuration.ffmpegArguments(audio: audio?.path, output: output.path)
+        process.arguments = configuration.ffmpegArguments(audio: audio?.path, output: output.path, videoFilter: videoFilter)
         process.standardInput = input
         process.standardOutput = FileHandle.nullDevice
         process.standardError = try? FileHandle(forWritingTo: errorLog)

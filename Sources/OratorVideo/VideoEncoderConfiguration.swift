@@ -30,7 +30,7 @@ public struct VideoEncoderConfiguration: Sendable, Codable, Equatable {
     }
 
     /// FFmpeg arguments that read raw BGRA frames from stdin and the audio file, and write `output`.
-    public func ffmpegArguments(audio: String?, output: String) -> [String] {
+    public func ffmpegArguments(audio: String?, output: String, videoFilter: String? = nil) -> [String] {
         var arguments = [
             "-hide_banner", "-loglevel", "error", "-y",
             "-f", "rawvideo", "-pix_fmt", "bgra", "-video_size", size.description,
@@ -38,6 +38,7 @@ public struct VideoEncoderConfiguration: Sendable, Codable, Equatable {
         ]
         if let audio { arguments += ["-i", audio] }
         arguments += ["-map", "0:v:0"]
+        if let videoFilter { arguments += ["-vf", videoFilter] }
         if audio != nil { arguments += ["-map", "1:a:0"] }
         switch codec {
         case .libx264:

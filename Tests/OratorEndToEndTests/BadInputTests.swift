@@ -89,6 +89,6 @@ struct BadInputTests {
         #expect(Set(folder.contents) == ["s.txt", "s.wav", "s.phonemes.json"])
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.url.appendingPathComponent("s.phonemes.json"))) as? [String: Any]
         let words = (json?["words"] as? [[String: Any]])?.compactMap { $0["text"] as? String }
-        #expect(words == ["Bob", "met", "Fred"])
+        #expect(words == ["Bob", "met", "Fred."])
     }
 }

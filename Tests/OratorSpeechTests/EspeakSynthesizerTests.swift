@@ -11,7 +11,7 @@ struct EspeakSynthesizerTests {
         #expect(segment.audio.sampleRate == 22_050)
         #expect(segment.audio.duration > 1.0 && segment.audio.duration < 3.5)
         let words = segment.timeline.words.map { $0.text.lowercased() }
-        #expect(words == ["bob", "met", "fred", "in", "the", "park"])
+        #expect(words == ["bob", "met", "fred", "in", "the", "park."])
         let phones = segment.timeline.phones
         #expect(phones.first(where: { $0.phone != .silence })?.phone == .b)
         #expect(phones.contains { $0.phone == .f })

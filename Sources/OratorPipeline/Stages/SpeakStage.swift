@@ -3,34 +3,60 @@ import OratorCore
 import OratorScript
 import OratorSpeech
 
-/// Stage `speak`: script -> `speech.wav` + `timeline.json`.
+/// Stage `speak`: script -> `speech.wav` + `timeline.json` + `narration.json` (speaker turns,
+/// chapters, music cues).
 public struct SpeakStage: Sendable {
     public static let name = "speak"
     /// Bump when the stage's output for the same inputs changes.
-    public static let version = 1
+    public static let version = 2
+    /// Speaker turns, chapter times and music cue times (`Narration`).
+    public static let narration = "narration.json"
 
     public var script: Script
+    /// The voice of paragraphs without a speaker of their own voice.
     public var voice: EspeakConfiguration
+    /// Each named speaker's voice settings.
+    public var speakerVoices: [String: EspeakConfiguration]
     /// The script's file name, for errors (not part of the key).
     public var source: String
 
-    public init(script: Script, voice: EspeakConfiguration, source: String = "script") {
+    public init(script: Script, voice: EspeakConfiguration, speakerVoices: [String: EspeakConfiguration] = [:],
+                source: String = "script") {
         self.script = script
         self.voice = voice
+        self.speakerVoices = speakerVoices
         self.source = source
     }
 
     /// The content address of this stage's output.
     public func key() throws(OratorError) -> CacheKey {
-        CacheKey(stage: Self.name, version: Self.version,
-                 parts: [try .value("script", script), try .value("voice", voice)])
+        CacheKey(stage: Self.name, version: Self.version, parts: [
+            try .value("script", script), try .value("voice", voice), try .value("speakers", speakerVoices),
+        ])
     }
 
     /// Speaks the script into `folder`.
     public func run(into folder: URL, progress: any StageProgressReporting) throws(OratorError) {
-        let synthesizer = try EspeakSynthesizer(configuration: voice)
-        let timeline = try ScriptNarrator(synthesizer: synthesizer)
+        var voices: [String: any SpeechSynthesizing] = [:]
+        for (speaker, settings) in speakerVoices { voices[speaker] = try VoiceCatalog.synthesizer(for: settings) }
+        let narration = try ScriptNarrator(synthesizer: VoiceCatalog.synthesizer(for: voice), speakerVoices: voices)
             .speak(script, to: folder.appendingPathComponent(StageFiles.speech), source: source, progress: progress)
-        try StageFiles.writeJSON(timeline, to: folder.appendingPathComponent(StageFiles.timeline))
+        try StageFiles.writeJSON(narration.timeline, to: folder.appendingPathComponent(StageFiles.timeline))
+        try StageFiles.writeJSON(narration, to: folder.appendingPathComponent(Self.narration))
+    }
+
+    /// Each speaker's voice: the script's front matter first, then the configuration file's
+    /// `speakers`, then the default voice.
+    public static func speakerVoices(for script: Script, base: EspeakConfiguration,
+                                     configured: [String: OratorConfiguration.Speaker]) -> [String: EspeakConfiguration] {
+        var voices: [String: EspeakConfiguration] = [:]
+        for speaker in script.speakers {
+            let fromConfig = configured[speaker.name]
+            voices[speaker.name] = EspeakConfiguration(
+                voice: speaker.voice ?? fromConfig?.voice ?? base.voice,
+                wordsPerMinute: speaker.rate ?? fromConfig?.rate ?? base.wordsPerMinute,
+                pitch: speaker.pitch ?? fromConfig?.pitch ?? base.pitch)
+        }
+        return voices
     }
 }

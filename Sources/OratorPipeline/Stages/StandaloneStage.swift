@@ -15,7 +15,9 @@ public enum StandaloneStage {
                              progress: any StageProgressReporting) throws(OratorError) {
         let parsed = try ScriptParser().parse(contentsOf: script)
         try produce(into: out) { folder throws(OratorError) in
-            try SpeakStage(script: parsed, voice: voice, source: script.lastPathComponent).run(into: folder, progress: progress)
+            let speakers = SpeakStage.speakerVoices(for: parsed, base: voice, configured: [:])
+            try SpeakStage(script: parsed, voice: voice, speakerVoices: speakers, source: script.lastPathComponent)
+                .run(into: folder, progress: progress)
         }
     }
 

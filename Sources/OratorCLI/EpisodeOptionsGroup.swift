@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import OratorCaptions
+import OratorCore
+import OratorPipeline
+import OratorRender
+
+/// Podcast-production options of `create`.
+struct EpisodeOptionsGroup: ParsableArguments {
+    @Option(help: "Music bed for the whole episode (any audio FFmpeg reads), or 'none' (default: the script's music).")
+    var music: String?
+
+    @Option(help: "Played before the speech.") var intro: String?
+    @Option(help: "Played after the speech.") var outro: String?
+
+    @Option(help: "Integrated loudness target in LUFS (default -16; e.g. -14, -23).")
+    var loudness: Double?
+
+    @Option(help: "Captions, any of: srt, vtt (files next to the video), burn (drawn into the picture). Comma-separated.")
+    var captions: String?
+
+    @Option(help: "Audio visualization: none, waveform or bars.")
+    var visualization: SceneStyle.Visualization = .none
+
+    @Flag(help: "Put the visualization at the top instead of the bottom.")
+    var visualizationTop = false
+
+    @Option(help: "Background: a colour (#1a1f2b), image:FILE, or blur:FILE (a blurred photo).")
+    var background: String?
+
+    @Option(help: "Accent colour for the active speaker, name plates and visualization (#RRGGBB).")
+    var accent: String?
+
+    @Flag(help: "No name plates (lower thirds).")
+    var noLowerThirds = false
+
+    @Flag(help: "Write a podcast audio file (.m4a or .mp3, with chapters) instead of a video.")
+    var audioOnly = false
+
+    @Option(help: "Episode title for the file's metadata (default: the script's title).")
+    var title: String?
+
+    func options() throws(OratorError) -> EpisodeOptions {
+        var options = EpisodeOptions()
+        switch music {
+        case nil: break
+        case "none"?: options.music = .none
+        case let path?:
+            guard FileManager.default.fileExists(atPath: path) else { throw OratorError(.fileNotFound, "music file not found: \(path)") }
+            options.music = .file(fileURL(path))
+        }
+        options.intro = intro.map(fileURL)
+        options.outro = outro.map(fileURL)
+        if let loudness {
+            guard (-40 ... -5).contains(loudness) else { throw OratorError(.invalidInput, "invalid --loudness \(loudness): use -40 to -5 LUFS") }
+            options.loudness = loudness
+        }
+        for item in (captions ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+            switch item {
+            case "srt": options.captionFiles.insert(.srt)
+            case "vtt": options.captionFiles.insert(.vtt)
+            case "burn": options.burnCaptions = true
+            default: throw OratorError(.invalidInput, "invalid --captions '\(item)': use srt, vtt and/or burn")
+            }
+        }
+        options.style.visualization = visualization
+        options.style.visualizationAtTop = visualizationTop
+        options.style.lowerThirds = !noLowerThirds
+        if let accent { options.style.accent = try RGBColor(hex: accent) }
+        if let background {
+            if background.hasPrefix("image:") {
+                options.background = .image(fileURL(String(background.dropFirst(6))))
+            } else if background.hasPrefix("blur:") {
+                options.background = .blurred(fileURL(String(background.dropFirst(5))))
+            } else {
+                options.background = .color(try RGBColor(hex: background))
+            }
+        }
+        options.audioOnly = audioOnly
+        options.title = title
+        return options
+    }
+}
+
+extension SceneStyle.Visualization: ExpressibleByArgument {}

@@ -1,0 +1,157 @@
+import Foundation
+import OratorCore
+
+/// One synthesized recording analysed by one method.
+public struct SpokenResult: Sendable, Codable {
+    public var spoken: LipSyncBenchmark.SpokenCase
+    public var method: LipSyncMethod
+    public var duration: Double
+    /// Wall-clock seconds of the analysis.
+    public var seconds: Double
+    /// CPU seconds of the analysis (FFmpeg included).
+    public var cpuSeconds: Double
+    public var shapeAgreement: Double
+    public var jawAgreement: Double
+    public var lipsAgreement: Double
+    public var boundaryErrors: [Double]
+    public var alignmentCost: Double?
+
+    var summary: String {
+        String(format: "%@ %@ %3d wpm %-18@ shape %5.1f%% jaw %5.1f%% lips %5.1f%% boundary %5.1f ms  %5.1fx",
+               spoken.voice.padding(toLength: 9, withPad: " ", startingAt: 0), String(spoken.text.prefix(24)),
+               spoken.wordsPerMinute, method.rawValue, shapeAgreement * 100, jawAgreement * 100, lipsAgreement * 100,
+               TrackComparison.median(boundaryErrors) * 1000, duration / seconds)
+    }
+}
+
+/// One librivox clip analysed with or without its transcript.
+public struct RecordedResult: Sendable, Codable {
+    public var clip: String
+    public var method: LipSyncMethod
+    public var duration: Double
+    /// Wall-clock seconds of the analysis.
+    public var seconds: Double
+    /// CPU seconds of the analysis (FFmpeg included).
+    public var cpuSeconds: Double
+    public var voiceAgreement: Double
+    public var wordEdgesInsideSpeech: Double?
+    public var durationError: Double?
+    public var alignmentCost: Double?
+    public var mismatchWarned: Bool
+    /// Without a transcript: jaw open/closed agreement with the track made with it.
+    public var jawAgreementWithAligned: Double?
+    /// Without a transcript: lips apart/closed agreement with the track made with it.
+    public var lipsAgreementWithAligned: Double?
+    /// Without a transcript: start differences of phones also found by alignment.
+    public var boundaryErrorsAgainstAligned: [Double] = []
+
+    var summary: String {
+        let clipName = String(clip.suffix(4))
+        if method == .forcedAlignment {
+            return String(format: "%@ %-18@ voice %5.1f%% words-in-speech %5.1f%% span error %4.0f ms cost %4.2f %5.1fx",
+                          clipName, method.rawValue, voiceAgreement * 100, (wordEdgesInsideSpeech ?? 0) * 100,
+                          (durationError ?? 0) * 1000, alignmentCost ?? 0, duration / seconds)
+        }
+        return String(format: "%@ %-18@ voice %5.1f%% vs aligned: jaw %5.1f%% lips %5.1f%% boundary %5.1f ms %5.1fx",
+                      clipName, method.rawValue, voiceAgreement * 100, (jawAgreementWithAligned ?? 0) * 100,
+                      (lipsAgreementWithAligned ?? 0) * 100, TrackComparison.median(boundaryErrorsAgainstAligned) * 1000,
+                      duration / seconds)
+    }
+}
+
+/// Everything the benchmark measured, with the figures the issue sets targets for.
+public struct LipSyncBenchmarkReport: Sendable, Codable {
+    public var spoken: [SpokenResult] = []
+    public var recorded: [RecordedResult] = []
+
+    /// A Markdown table of the headline figures against their targets.
+    public func markdown() -> String {
+        var lines = ["| measure | with transcript | without (PocketSphinx) | without (acoustic) | target |", "| --- | --- | --- | --- | --- |"]
+        func spokenMean(_ method: LipSyncMethod, _ value: (SpokenResult) -> Double) -> String {
+            let rows = spoken.filter { $0.method == method }
+            guard !rows.isEmpty else { return "-" }
+            return String(format: "%.1f%%", rows.map(value).reduce(0, +) / Double(rows.count) * 100)
+        }
+        func speed(_ rows: [(duration: Double, seconds: Double, cpu: Double)]) -> String {
+            let audio = rows.map(\.duration).reduce(0, +)
+            let wall = rows.map(\.seconds).reduce(0, +), cpu = rows.map(\.cpu).reduce(0, +)
+            return wall > 0 && cpu > 0 ? String(format: "%.1fx (CPU time: %.1fx)", audio / wall, audio / cpu) : "-"
+        }
+        let methods: [LipSyncMethod] = [.forcedAlignment, .phoneRecognition, .acousticEstimate]
+        lines.append("| (a) jaw open/closed agreement (C D E H vs rest) | " + methods.map { spokenMean($0, \.jawAgreement) }.joined(separator: " | ") + " | >= 90% / >= 85% |")
+        lines.append("| (a) lips apart/closed agreement (A X vs rest) | " + methods.map { spokenMean($0, \.lipsAgreement) }.joined(separator: " | ") + " | |")
+        lines.append("| (a) mouth shape agreement | " + methods.map { spokenMean($0, \.shapeAgreement) }.joined(separator: " | ") + " | |")
+        let errors = spoken.filter { $0.method == .forcedAlignment }.flatMap(\.boundaryErrors)
+        lines.append(String(format: "| (a) median phone boundary error | %.1f ms (90th pct %.1f ms, %d phones) | - | - | <= 40 ms |",
+                            TrackComparison.median(errors) * 1000, percentile(errors, 0.9) * 1000, errors.count))
+        func recordedMean(_ method: LipSyncMethod, _ value: (RecordedResult) -> Double?) -> String {
+            let values = recorded.filter { $0.method == method }.compactMap(value)
+            guard !values.isEmpty else { return "-" }
+            return String(format: "%.1f", values.reduce(0, +) / Double(values.count))
+        }
+        lines.append("| (b) lips apart vs voice activity, % | " + methods.map { recordedMean($0) { $0.voiceAgreement * 100 } }.joined(separator: " | ") + " | |")
+        let unaligned: [LipSyncMethod] = [.phoneRecognition, .acousticEstimate]
+        lines.append("| (b) jaw agreement with the aligned track, % | - | " + unaligned.map { recordedMean($0) { $0.jawAgreementWithAligned.map { $0 * 100 } } }.joined(separator: " | ") + " | |")
+        lines.append("| (b) lips agreement with the aligned track, % | - | " + unaligned.map { recordedMean($0) { $0.lipsAgreementWithAligned.map { $0 * 100 } } }.joined(separator: " | ") + " | |")
+        let crossErrors = recorded.filter { $0.method == .phoneRecognition }.flatMap(\.boundaryErrorsAgainstAligned)
+        lines.append(String(format: "| (b) median start difference, recognized vs aligned phones | - | %.1f ms (%d phones) | - | |",
+                            TrackComparison.median(crossErrors) * 1000, crossErrors.count))
+        lines.append("| (b) word edges within 50 ms of speech, % | " + recordedMean(.forcedAlignment) { $0.wordEdgesInsideSpeech.map { $0 * 100 } } + " | - | - | |")
+        lines.append("| (b) speech span error, ms | " + recordedMean(.forcedAlignment) { $0.durationError.map { $0 * 1000 } } + " | - | - | |")
+        lines.append("| (b) alignment cost | " + recordedMean(.forcedAlignment) { $0.alignmentCost } + " | - | - | < mismatch threshold |")
+        let speeds = methods.map { method in
+            speed(spoken.filter { $0.method == method }.map { ($0.duration, $0.seconds, $0.cpuSeconds) }
+                  + recorded.filter { $0.method == method }.map { ($0.duration, $0.seconds, $0.cpuSeconds) })
+        }
+        lines.append("| speed, x real time (wall clock) | " + speeds.joined(separator: " | ") + " | >= 20x / >= 5x |")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func percentile(_ values: [Double], _ fraction: Double) -> Double {
+        guard !values.isEmpty else { return 0 }
+        let sorted = values.sorted()
+        return sorted[Int(Double(sorted.count - 1) * fraction)]
+    }
+}
+
+/// An independent, deliberately simple speech reference for real recordings: 10 ms frames whose
+/// level is above the noise floor (10th percentile) by 30% of the floor-to-peak range, gaps under
+/// 200 ms bridged. It shares no code or
+/// thresholds with the engine's detector.
+struct ReferenceVoicing {
+    var isSpeech: [Bool]
+
+    init(audio: PCMBuffer) {
+        let hop = audio.sampleRate / 100
+        let frames = audio.samples.count / hop
+        let levels = (0..<frames).map { frame -> Double in
+            var sum = 0.0
+            for index in frame * hop..<(frame + 1) * hop { sum += Double(audio.samples[index] * audio.samples[index]) }
+            return 10 * log10(max(sum / Double(hop), 1e-12))
+        }
+        let sorted = levels.sorted()
+        let floor = sorted.isEmpty ? 0 : sorted[sorted.count / 10], peak = sorted.last ?? 0
+        isSpeech = levels.map { $0 > max(floor + 0.3 * (peak - floor), -60) }
+        var last: Int?
+        for index in isSpeech.indices where isSpeech[index] {
+            if let previous = last, index - previous > 1, index - previous <= 20 {
+                for gap in previous + 1..<index { isSpeech[gap] = true }
+            }
+            last = index
+        }
+    }
+
+    /// First speech frame start to last speech frame end, in seconds.
+    var span: ClosedRange<Double>? {
+        guard let first = isSpeech.firstIndex(of: true), let last = isSpeech.lastIndex(of: true) else { return nil }
+        return Double(first) / 100...Double(last + 1) / 100
+    }
+
+    /// True if some speech frame lies within `tolerance` seconds of `time`.
+    func isNear(_ time: Double, tolerance: Double) -> Bool {
+        let low = max(0, Int(((time - tolerance) * 100).rounded(.down)))
+        let high = min(isSpeech.count - 1, Int(((time + tolerance) * 100).rounded(.down)))
+        guard low <= high else { return false }
+        return (low...high).contains { isSpeech[$0] }
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import OratorCore
+
+/// Writes the word and phone timings of a lip-sync result as JSON:
+/// `{"metadata": {"soundFile", "duration", "method"}, "words": [{"start", "end", "word"}],
+/// "phones": [{"start", "end", "phone"}]}`, times in seconds with three decimals; pauses are
+/// left out of `phones`.
+public enum TimingExporter {
+    /// The timings of `timeline` as JSON text.
+    public static func json(_ timeline: SpeechTimeline, soundFile: String, method: LipSyncMethod) -> String {
+        func time(_ seconds: Double) -> String { String(format: "%.3f", seconds) }
+        var text = "{\n  \"metadata\": {\n    \"soundFile\": \(JSONText.quoted(soundFile)),\n"
+        text += "    \"duration\": \(time(timeline.duration)),\n    \"method\": \"\(method.rawValue)\"\n  },\n"
+        text += "  \"words\": [\n"
+        text += timeline.words.map {
+            "    { \"start\": \(time($0.start)), \"end\": \(time($0.end)), \"word\": \(JSONText.quoted($0.text)) }"
+        }.joined(separator: ",\n")
+        text += timeline.words.isEmpty ? "  ],\n" : "\n  ],\n"
+        text += "  \"phones\": [\n"
+        let phones = timeline.phones.filter { $0.phone != .silence }
+        text += phones.map {
+            "    { \"start\": \(time($0.start)), \"end\": \(time($0.end)), \"phone\": \"\($0.phone.rawValue)\" }"
+        }.joined(separator: ",\n")
+        text += phones.isEmpty ? "  ]\n}\n" : "\n  ]\n}\n"
+        return text
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import OratorCaptions
+import OratorCore
+import OratorRender
+
+/// Podcast-production settings: music, loudness, captions, layout and visualization,
+/// audio-only output. A script with named speakers or music, or any of these set, is rendered
+/// as an episode.
+public struct EpisodeOptions: Sendable, Equatable {
+    /// The music bed: the script's (front matter and `[music]` cues), a file for the whole
+    /// episode, or none.
+    public enum Music: Sendable, Equatable {
+        case fromScript
+        case file(URL)
+        case none
+    }
+
+    /// What fills the frame behind the speakers.
+    public enum Background: Sendable, Equatable {
+        case color(RGBColor)
+        case image(URL)
+        /// The image, blurred (a photo of the set, the speaker's own photo).
+        case blurred(URL)
+    }
+
+    public var music: Music = .fromScript
+    public var intro: URL?
+    public var outro: URL?
+    /// Integrated loudness target in LUFS (-16 for podcasts; -14 or -23 for other platforms).
+    public var loudness: Double = -16
+    /// Sidecar caption files written next to the video.
+    public var captionFiles: Set<CaptionFormat> = []
+    /// Draw captions into the picture (ASS through FFmpeg's libass `subtitles` filter).
+    public var burnCaptions = false
+    public var style = SceneStyle()
+    public var background: Background?
+    /// Write a podcast audio file (M4A with chapters) instead of a video.
+    public var audioOnly = false
+    /// Episode title for metadata (default: the script's title).
+    public var title: String?
+
+    public init() {}
+
+    /// True when anything here asks for more than a plain talking head.
+    public var isSet: Bool {
+        music != .fromScript || intro != nil || outro != nil || loudness != -16 || !captionFiles.isEmpty || burnCaptions
+            || style.visualization != .none || background != nil || audioOnly
+    }
+}

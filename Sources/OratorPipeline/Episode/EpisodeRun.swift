@@ -1,0 +1,151 @@
+import Foundation
+import OratorCaptions
+import OratorCore
+import OratorMix
+import OratorRender
+import OratorScript
+import OratorVideo
+
+/// The episode stages of a run: mix, scene, scene render, captions, audio-only export.
+extension PipelineRun {
+    /// True if this script should be produced as an episode.
+    var isEpisode: Bool {
+        guard let script else { return false }
+        let hasMusicCue = script.segments.contains { if case .music = $0 { true } else { false } }
+        return request.episode.isSet || !script.speakers.isEmpty || script.music != nil || hasMusicCue
+    }
+
+    /// The script's folder, against which its relative paths resolve.
+    private var scriptFolder: URL { request.speech.file.deletingLastPathComponent() }
+
+    private func resolve(_ path: String) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : scriptFolder.appendingPathComponent(path)
+    }
+
+    /// The music beds the options and the script ask for.
+    func musicBeds(narration: Narration) throws(OratorError) -> [MusicBed] {
+        switch request.episode.music {
+        case .none: return []
+        case let .file(url): return [MusicBed(file: url)]
+        case .fromScript:
+            var cues: [(time: Double, file: URL?)] = script?.music.map { [(0, resolve($0))] } ?? []
+            cues += narration.musicCues.map { ($0.time, $0.file.map(resolve)) }
+            for cue in cues { if let file = cue.file, !FileManager.default.fileExists(atPath: file.path) {
+                throw OratorError(.fileNotFound, "\(request.speech.file.lastPathComponent): music file not found: \(file.path)")
+            } }
+            return MusicBed.beds(fromCues: cues, fadeOut: 1.5)
+        }
+    }
+
+    /// Mixes speech and music to the loudness target.
+    mutating func mix(speech: URL, timeline: URL) throws(OratorError) -> (file: URL, result: MixResult, narration: Narration) {
+        guard let narrationFile else { throw OratorError(.internalFailure, "an episode needs a script") }
+        let narration = try StageFiles.readJSON(Narration.self, from: narrationFile)
+        let stage = MixStage(beds: try musicBeds(narration: narration), intro: request.episode.intro, outro: request.episode.outro,
+                             loudness: request.episode.loudness)
+        let store = store, progress = progress
+        let output = try measure(MixStage.name, engine: "libebur128 + ffmpeg (CPU)") { () throws(OratorError) in
+            try store.output(stage: MixStage.name, key: stage.key(speech: speech, timeline: timeline)) { folder throws(OratorError) in
+                try stage.run(speech: speech, timeline: timeline, into: folder, progress: progress)
+            }
+        }
+        let result = try StageFiles.readJSON(MixResult.self, from: output.file(MixStage.report))
+        return (output.file(MixStage.file), result, narration)
+    }
+
+    /// Speakers in layout order (one unnamed speaker when the script names none).
+    var sceneSpeakers: [ScriptSpeaker?] {
+        guard let script, !script.speakers.isEmpty else { return [nil] }
+        return Array(script.speakers.prefix(4))
+    }
+
+    /// Each speaker's avatar: front matter, then the configuration file, then `--avatar`.
+    func avatars() throws(OratorError) -> [AvatarSource] {
+        try sceneSpeakers.map { speaker throws(OratorError) -> AvatarSource in
+            guard let speaker, let path = speaker.avatar ?? request.speakers[speaker.name]?.avatar else { return request.avatar }
+            if path == "builtin" { return .builtin }
+            let url = resolve(path)
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                throw OratorError(.fileNotFound, "\(request.speech.file.lastPathComponent): avatar of \(speaker.name) not found: \(url.path)")
+            }
+            return try AvatarSource(argument: url.path)
+        }
+    }
+
+    /// Caption turns on the mix's clock.
+    func captionTurns(_ narration: Narration, offset: Double) -> [CaptionTurn] {
+        narration.turns.map { turn in
+            let label = turn.speaker.flatMap { name in script?.speaker(named: name)?.label }
+            return CaptionTurn(speaker: label, words: turn.words).shifted(by: offset)
+        }
+    }
+
+    /// The whole episode after speech: mix, then either the podcast file or the video.
+    mutating func episode(speech: URL, timeline: URL, encoding: VideoEncoderConfiguration,
+                          output: AtomicOutput) throws(OratorError) {
+        let avatars = try avatars()
+        let mixed = try mix(speech: speech, timeline: timeline)
+        let turns = captionTurns(mixed.narration, offset: mixed.result.speechOffset)
+        videoSeconds = mixed.result.duration
+        notes += ["mix: \(String(format: "%.1f", mixed.result.integratedLoudness)) LUFS integrated, true peak \(String(format: "%.1f", mixed.result.truePeak)) dBTP"]
+        if request.episode.audioOnly {
+            let chapters = mixed.narration.chapters.map { PodcastChapter(title: $0.title, start: $0.start + mixed.result.speechOffset) }
+            let metadata = PodcastMetadata(title: request.episode.title ?? script?.title)
+            try clock.measure("export") { () throws(OratorError) in
+                try AudioOnlyExporter().export(audio: mixed.file, chapters: chapters, metadata: metadata, to: output.temporary)
+                try output.commit()
+            }
+            return
+        }
+        let sceneStage = SceneStage(speakers: sceneSpeakers.map { $0?.name }, motion: request.motion,
+                                    offset: mixed.result.speechOffset, duration: mixed.result.duration)
+        let narrationFile = narrationFile!, store = store
+        let scene = try measure(SceneStage.name) { () throws(OratorError) in
+            try store.output(stage: SceneStage.name, key: sceneStage.key(narration: narrationFile)) { folder throws(OratorError) in
+                try sceneStage.run(narration: narrationFile, into: folder)
+            }
+        }
+        let sceneFile = scene.file(SceneStage.file)
+        frameCount = try StageFiles.readJSON(SceneStage.Output.self, from: sceneFile).frameCount
+        var burnFile: URL?
+        if request.episode.burnCaptions {
+            let writer = CaptionWriter(style: CaptionStyle(videoWidth: encoding.size.width, videoHeight: encoding.size.height))
+            try writer.write(turns: turns, formats: [.ass], nextTo: workspace.url("burn.mp4"), mediaDuration: mixed.result.duration)
+            burnFile = workspace.url("burn.ass")
+        }
+        let soundtrack = audioInBackground(mixed.file, encoding: encoding)
+        let chunks = try renderScene(sceneFile, mix: mixed.file, captions: burnFile, avatars: avatars, encoding: encoding)
+        let audio = try measure(AudioStage.name, engine: "ffmpeg aac (CPU)") { () throws(OratorError) in try soundtrack.wait() }
+        let video = try encode(chunks: chunks, audio: audio.file(AudioStage.file), encoding: encoding)
+        try clock.measure("output") { () throws(OratorError) in try output.copyAndCommit(from: video) }
+        let sidecars = request.episode.captionFiles
+        if !sidecars.isEmpty {
+            let writer = CaptionWriter(style: CaptionStyle(videoWidth: encoding.size.width, videoHeight: encoding.size.height))
+            try writer.write(turns: turns, formats: sidecars, nextTo: request.output, mediaDuration: mixed.result.duration)
+        }
+    }
+
+    /// Renders the scene's chunks (reusing those already made).
+    private mutating func renderScene(_ sceneFile: URL, mix: URL, captions: URL?, avatars: [AvatarSource],
+                                      encoding: VideoEncoderConfiguration) throws(OratorError) -> [URL] {
+        let slices = FrameSlice.chunks(total: frameCount, framesPerChunk: request.framesPerChunk)
+        let total = frameCount, request = request, store = store, progress = progress
+        let names = sceneSpeakers.map { $0?.label ?? "" }
+        var chunks: [StageOutput] = []
+        try clock.measure(RenderStage.name, items: total, engine: encoding.encoderDescription) { () throws(OratorError) in
+            for slice in slices {
+                let stage = SceneRenderStage(avatars: avatars, names: names, style: request.episode.style,
+                                             background: request.episode.background, encoding: encoding, slice: slice, jobs: request.jobs)
+                let sliceProgress = SliceProgress(base: progress, offset: slice.range(of: total).lowerBound, total: total,
+                                                  isFirst: slice.index == 0, isLast: slice.index == slice.count - 1)
+                chunks.append(try store.output(stage: RenderStage.name, key: stage.key(scene: sceneFile, mix: mix, captions: captions)) {
+                    folder throws(OratorError) in
+                    try stage.run(scene: sceneFile, mix: mix, captions: captions, into: folder, progress: sliceProgress)
+                })
+            }
+        }
+        let reused = chunks.filter(\.reused).count
+        clock.update(RenderStage.name, cache: cache == nil ? "off" : reused == chunks.count ? "hit" : reused == 0 ? "miss" : "partial")
+        return chunks.map { $0.file(StageFiles.chunk) }
+    }
+}

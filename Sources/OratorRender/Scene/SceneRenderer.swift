@@ -1,0 +1,78 @@
+internal import CCairo
+import Foundation
+import OratorCore
+
+/// Composites a scene: a background, each speaker's avatar drawn in its cell (the one talking
+/// framed in the accent colour, the others slightly dimmed), name plates, and the audio
+/// visualization. Safe to call from several threads (immutable state, per-call scratch).
+public struct SceneRenderer: Sendable {
+    public let layout: SceneLayout
+    public let style: SceneStyle
+    private let avatars: [any FrameRendering]
+    private let names: [String]
+    private let backdrop: FrameBuffer
+
+    /// `avatars` must be sized to their cells (`layout.cells[i]`); `background` (frame-sized
+    /// pixels: an image or a blurred photo) replaces the plain background colour.
+    public init(layout: SceneLayout, style: SceneStyle, avatars: [any FrameRendering], names: [String],
+                background: FrameBuffer? = nil) throws(OratorError) {
+        guard avatars.count == layout.cells.count, names.count == avatars.count else {
+            throw OratorError(.internalFailure, "a scene needs one avatar and one name per cell")
+        }
+        for (avatar, cell) in zip(avatars, layout.cells) where avatar.size != FrameSize(width: cell.width, height: cell.height) {
+            throw OratorError(.internalFailure, "avatar size \(avatar.size) does not fit its \(cell.width)x\(cell.height) cell")
+        }
+        self.layout = layout
+        self.style = style
+        self.avatars = avatars
+        self.names = names
+        if let background, background.size == layout.size {
+            backdrop = background
+        } else {
+            var plain = FrameBuffer(size: layout.size)
+            try drawing(into: &plain.pixels, width: layout.size.width, height: layout.size.height, "cannot paint the scene background") {
+                $0.paint(style.background)
+            }
+            backdrop = plain
+        }
+    }
+
+    /// Draws `scene` into `buffer`.
+    public func render(_ scene: SceneFrame, into buffer: inout FrameBuffer) throws(OratorError) {
+        buffer.pixels = backdrop.pixels
+        for (index, cell) in layout.cells.enumerated() {
+            var face = FrameBuffer(size: FrameSize(width: cell.width, height: cell.height))
+            try avatars[index].render(scene.speakers[min(index, scene.speakers.count - 1)], into: &face)
+            Self.blit(face, into: &buffer, x: cell.x, y: cell.y)
+        }
+        let layout = layout, style = style, names = names
+        try drawing(into: &buffer.pixels, width: layout.size.width, height: layout.size.height, "cannot draw the scene overlays") {
+            ScenePainter(canvas: $0, layout: layout, style: style).paint(scene, names: names)
+        }
+    }
+
+    /// Copies `source` into `target` with its top-left corner at (`x`, `y`).
+    static func blit(_ source: FrameBuffer, into target: inout FrameBuffer, x: Int, y: Int) {
+        let rowBytes = source.size.width * 4
+        source.pixels.withUnsafeBytes { from in
+            target.pixels.withUnsafeMutableBytes { to in
+                for row in 0..<source.size.height where y + row < target.size.height {
+                    let destination = ((y + row) * target.size.width + x) * 4
+                    memcpy(to.baseAddress! + destination, from.baseAddress! + row * rowBytes, min(rowBytes, (target.size.width - x) * 4))
+                }
+            }
+        }
+    }
+}
+
+/// A one-speaker scene without visualization draws the avatar alone, at full frame.
+public struct SceneFrameRenderer: FrameRendering {
+    public let scene: SceneRenderer
+    public var size: FrameSize { scene.layout.size }
+
+    public init(scene: SceneRenderer) { self.scene = scene }
+
+    public func render(_ motion: MotionFrame, into buffer: inout FrameBuffer) throws(OratorError) {
+        try scene.render(SceneFrame(speakers: [motion], active: 0), into: &buffer)
+    }
+}
