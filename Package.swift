@@ -68,7 +68,7 @@ let package = Package(
             name: "OratorPipeline",
             dependencies: [
                 "OratorCore", "OratorScript", "OratorAudio", "OratorSpeech", "OratorMotion",
-                "OratorRender", "OratorVideo", "OratorLipSync", "OratorFace", "OratorMix", "OratorCaptions",
+                "OratorRender", "OratorVideo", "OratorLipSync", "OratorFace", "OratorMix", "OratorCaptions", "OratorNeuralSpeech",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]),

@@ -16,8 +16,11 @@ struct ConfigOptions: ParsableArguments {
 
 /// Voice options shared by `create`, `speak` and `stage speak`.
 struct VoiceOptions: ParsableArguments {
-    @Option(help: "espeak-ng voice or language, default en-us (see `orator voices`).")
+    @Option(help: "Voice: an espeak-ng voice or language (default en-us), a neural voice (joe), or piper:PATH.onnx (see `orator voices`).")
     var voice: String?
+
+    @Option(help: "Threads for a neural voice (default 1).")
+    var speechThreads = 1
 
     @Option(help: "Speaking rate in words per minute (80-450), default 165.")
     var rate: Int?

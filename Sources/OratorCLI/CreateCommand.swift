@@ -43,6 +43,7 @@ struct CreateCommand: ParsableCommand {
                 motion: try motion.configuration(config), jobs: render.jobs(config),
                 encoder: try render.encoder(config))
             request.speakers = config.speakers ?? [:]
+            request.speechThreads = max(1, min(16, voice.speechThreads))
             request.episode = try episode.options()
             let summary = try TalkingHeadPipeline().create(request, cache: cacheOptions.open(config), progress: reporting.reporter)
             if let report { try JSONFile.write(summary, to: fileURL(report)) }

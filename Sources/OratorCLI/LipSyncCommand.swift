@@ -92,7 +92,8 @@ struct LipSyncCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw OratorError(.fileNotFound, "transcript not found: \(url.path)")
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        // A file handle also reads pipes such as /dev/stdin, which FileManager.contents does not.
+        guard let handle = FileHandle(forReadingAtPath: url.path), let data = try? handle.readToEnd() ?? Data() else {
             throw OratorError(.unreadableFile, "cannot read transcript \(url.path)")
         }
         guard let text = String(data: data, encoding: .utf8) else {

@@ -7,8 +7,9 @@ import OratorSpeech
 /// recognizing phones without one), keeps the mouth at rest where there is no speech, and turns
 /// the phones into mouth cues with the same rules as every other Orator lip-sync path.
 ///
-/// The recording is decoded and analysed in chunks; only compact per-frame features are kept,
-/// so memory grows by kilobytes, not megabytes, per minute of audio.
+/// The recording is decoded and analysed in chunks and never held whole; what is kept are
+/// per-frame features and timings, about 2.5 MB per minute of audio (measured: 40 MB for 74 s,
+/// 62 MB for 10 minutes with a transcript), while dynamic time warping works in fixed windows.
 public struct LipSyncEngine: Sendable {
     public let configuration: LipSyncConfiguration
 

@@ -17,11 +17,10 @@ struct NeuralSpeechAligner: Sendable {
         engine = try LipSyncEngine(configuration: LipSyncConfiguration(voice: espeakVoice, recognizer: .acoustic))
     }
 
-    /// The timeline of `text` in `audio` (times from the start of `audio`), and the alignment's cost.
-    func align(_ text: String, in audio: PCMBuffer) throws(OratorError) -> (timeline: SpeechTimeline, cost: Double?) {
-        let result = try engine.analyze(audio: audio, transcript: text)
-        var timeline = result.timeline
+    /// The timeline of `text` in `audio`, times from the start of `audio`.
+    func align(_ text: String, in audio: PCMBuffer) throws(OratorError) -> SpeechTimeline {
+        var timeline = try engine.analyze(audio: audio, transcript: text).timeline
         timeline.duration = audio.duration
-        return (timeline, result.alignmentCost)
+        return timeline
     }
 }

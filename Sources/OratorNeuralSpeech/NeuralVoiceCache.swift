@@ -45,14 +45,16 @@ struct NeuralVoiceCache: Sendable {
             return prepared
         }
         let model = try OnnxModelFile(url: voice.modelURL)
+        try model.requirePiperInputs(voicePath: voice.modelURL.path)
         let tokens = try PiperTokenFile(phonemeIDMap: voice.config.phonemeIDMap)
-        let staging = root.appendingPathComponent(".\(key).\(ProcessInfo.processInfo.processIdentifier).partial")
+        // A staging name of its own, so processes and threads converting at once never collide.
+        let staging = root.appendingPathComponent(".\(key).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString).partial")
         do {
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-            try? FileManager.default.removeItem(at: staging)
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
             try Data(tokens.text.utf8).write(to: staging.appendingPathComponent("tokens.txt"))
         } catch {
+            try? FileManager.default.removeItem(at: staging)
             throw OratorError(.unwritableOutput, "cannot write the voice cache \(root.path)", cause: "\(error)")
         }
         do {
@@ -63,10 +65,11 @@ struct NeuralVoiceCache: Sendable {
             throw error
         }
         if rename(staging.path, folder.path) != 0 {
-            // Another process finished the same conversion first: use its copy.
+            // Another process or thread finished the same conversion first: use its copy.
+            let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: staging)
             guard FileManager.default.fileExists(atPath: prepared.modelURL.path) else {
-                throw OratorError(.unwritableOutput, "cannot write the voice cache \(folder.path)", cause: String(cString: strerror(errno)))
+                throw OratorError(.unwritableOutput, "cannot write the voice cache \(folder.path)", cause: reason)
             }
         }
         return prepared

@@ -11,7 +11,7 @@ struct OnnxModelFile: Sendable {
     /// Field numbers of ONNX's `ModelProto`, `GraphProto`, `NodeProto` and `AttributeProto`.
     enum Field {
         static let irVersion: UInt64 = 1, graph: UInt64 = 7, opsetImport: UInt64 = 8, metadataProps: UInt64 = 14
-        static let graphNode: UInt64 = 1
+        static let graphNode: UInt64 = 1, graphInput: UInt64 = 11
         static let nodeOpType: UInt64 = 4, nodeAttribute: UInt64 = 5
         static let attributeName: UInt64 = 1, attributeFloat: UInt64 = 2
     }
@@ -24,6 +24,8 @@ struct OnnxModelFile: Sendable {
     let metadata: [String: String]
     /// The op type of each node of the main graph, in order.
     let operators: [String]
+    /// The names of the main graph's inputs.
+    let inputs: [String]
     /// The `seed` of each random node of the main graph, in order (nil: seeded from the clock).
     let randomSeeds: [Int?]
 
@@ -37,8 +39,17 @@ struct OnnxModelFile: Sendable {
             metadata = model.metadata
             operators = model.operators
             randomSeeds = model.seeds
+            inputs = model.inputs
         case .failure(let problem):
             throw OratorError(.invalidInput, "\(url.path) is not a valid ONNX model (\(problem.detail)): the file is corrupt or truncated; reinstall the voice")
+        }
+    }
+
+    /// Throws unless the graph takes a Piper VITS model's inputs (sherpa-onnx aborts on others).
+    /// `voicePath` names the file the user gave.
+    func requirePiperInputs(voicePath: String) throws(OratorError) {
+        for input in ["input", "input_lengths", "scales"] where !inputs.contains(input) {
+            throw OratorError(.invalidInput, "\(voicePath) is not a Piper VITS model: it has no '\(input)' input")
         }
     }
 
@@ -48,7 +59,7 @@ struct OnnxModelFile: Sendable {
         }
     }
 
-    private typealias Parsed = (metadata: [String: String], operators: [String], seeds: [Int?])
+    private typealias Parsed = (metadata: [String: String], operators: [String], seeds: [Int?], inputs: [String])
 
     private static func parse(_ wire: ProtobufWire) -> Result<Parsed, ProtobufFramingError> {
         let top: [ProtobufField]
@@ -74,6 +85,7 @@ struct OnnxModelFile: Sendable {
         }
         var operators: [String] = []
         var seeds: [Int?] = []
+        let inputs = graphFields.filter { $0.number == Field.graphInput && $0.wire == 2 }.compactMap { wire.firstString(1, in: $0.payload) }
         for node in graphFields where node.number == Field.graphNode && node.wire == 2 {
             guard case .success(let nodeFields) = wire.fields(in: node.payload) else {
                 return .failure(.init("a node of its graph is damaged"))
@@ -82,7 +94,7 @@ struct OnnxModelFile: Sendable {
             operators.append(opType)
             if randomOperators.contains(opType) { seeds.append(seed(of: nodeFields, wire)) }
         }
-        return operators.isEmpty ? .failure(.init("its graph has no nodes")) : .success((metadata, operators, seeds))
+        return operators.isEmpty ? .failure(.init("its graph has no nodes")) : .success((metadata, operators, seeds, inputs))
     }
 
     /// The value of a node's `seed` attribute, if it has one.

@@ -5,7 +5,9 @@ public struct PiperConfiguration: Sendable, Codable, Equatable {
     /// The voice's `.onnx` model (its `.onnx.json` must sit beside it). `NeuralVoiceCatalog`
     /// turns `joe` or `piper:PATH` into this path.
     public var modelPath: String
-    /// Threads ONNX Runtime uses for one sentence, 1...16.
+    /// Threads ONNX Runtime uses for one sentence, 1...16. One thread already speaks about 9x
+    /// faster than real time on this project's 2-core machines, and a second adds more CPU work
+    /// than speed while other work shares the cores (see BENCHMARKS.md).
     public var speechThreads: Int
     /// Speaking pace relative to the voice's own: 1 is natural, 1.25 is 25% slower, 0.8 faster
     /// (multiplies the voice's VITS length scale). 0.5...2.
@@ -19,13 +21,14 @@ public struct PiperConfiguration: Sendable, Codable, Equatable {
     /// Speaker number for voices with several speakers.
     public var speaker: Int
     /// Seed of the voice's random variation: the same text, settings and seed give the same audio
-    /// in every run. nil draws new variation each run. 0...16_777_215.
+    /// in every run. nil draws new variation each run. 0...16_777_215. Each seed in use keeps
+    /// its own converted copy of the model in the cache (about 63 MB for a medium voice).
     public var seed: Int?
     /// The language of the text (such as `en-us`), or nil to accept the voice's language. A voice
     /// that speaks another language is refused.
     public var language: String?
 
-    public init(modelPath: String, speechThreads: Int = 2, lengthScale: Double = 1, noiseScale: Double? = nil,
+    public init(modelPath: String, speechThreads: Int = 1, lengthScale: Double = 1, noiseScale: Double? = nil,
                 noiseScaleW: Double? = nil, sentenceSilence: Double = 0.2, speaker: Int = 0, seed: Int? = 0, language: String? = nil) {
         self.modelPath = modelPath
         self.speechThreads = speechThreads

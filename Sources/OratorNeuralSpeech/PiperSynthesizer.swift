@@ -18,7 +18,7 @@ public struct PiperSynthesizer: SpeechSynthesizing {
     private let symbols: Set<UInt32>
 
     /// Loads the voice: checks its files and model, converts it into the cache on first use,
-    /// and starts sherpa-onnx (about 1.5 s for a medium voice).
+    /// and starts sherpa-onnx (about 2 s for a medium voice).
     public init(configuration: PiperConfiguration) throws(OratorError) {
         try self.init(configuration: configuration, cache: NeuralVoiceCache())
     }
@@ -34,8 +34,10 @@ public struct PiperSynthesizer: SpeechSynthesizing {
             throw OratorError(.invalidInput, "voice \(voice.name) has \(speakers) speaker(s): speaker \(configuration.speaker) does not exist")
         }
         let prepared = try cache.prepare(voice, seed: configuration.seed)
-        // Check the converted model too: sherpa-onnx exits the process on a bad one.
+        // Check the converted model too: sherpa-onnx exits the process on a bad one, and aborts
+        // on a model whose inputs are not a Piper VITS model's.
         let model = try OnnxModelFile(url: prepared.modelURL)
+        try model.requirePiperInputs(voicePath: voice.modelURL.path)
         for key in ["sample_rate", "n_speakers", "language", "comment"] where model.metadata[key] == nil {
             throw OratorError(.invalidInput, "the prepared voice model \(prepared.modelURL.path) lacks '\(key)': delete \(cache.root.path) and try again")
         }
@@ -86,7 +88,7 @@ public struct PiperSynthesizer: SpeechSynthesizing {
         for sentence in try EspeakPhonemizer.sentences(text, voice: voice.config.espeak.voice) {
             guard let audio = try speak(sentence) else { continue }
             let aligned = try aligner.align(sentence.text, in: audio)
-            try body(SpeechSegment(audio: audio, timeline: aligned.timeline))
+            try body(SpeechSegment(audio: audio, timeline: aligned))
         }
     }
 

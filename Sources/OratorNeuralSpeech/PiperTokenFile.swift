@@ -11,7 +11,9 @@ public struct PiperTokenFile: Sendable, Equatable {
     public init(phonemeIDMap: [String: [Int]]) throws(OratorError) {
         var symbols: [String: Int] = [:]
         for (symbol, ids) in phonemeIDMap {
-            guard symbol.unicodeScalars.count == 1, ids.count == 1, let id = ids.first, id >= 0 else {
+            // sherpa-onnx reads `SYMBOL ID` with C++ streams: a space symbol works, other blanks do not.
+            guard symbol.unicodeScalars.count == 1, ids.count == 1, let id = ids.first, id >= 0,
+                  symbol == " " || !symbol.unicodeScalars.allSatisfy(\.properties.isWhitespace) else {
                 throw OratorError(.invalidInput, "the voice's phoneme map entry '\(symbol)' -> \(ids) is not one symbol to one ID; sherpa-onnx cannot read it")
             }
             symbols[symbol] = id

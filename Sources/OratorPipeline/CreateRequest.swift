@@ -38,6 +38,8 @@ public struct CreateRequest: Sendable {
     public var motion: MotionConfiguration
     /// Frames rendered in parallel.
     public var jobs: Int
+    /// Threads for neural speech engines.
+    public var speechThreads = 1
     /// Podcast-production settings (music, loudness, captions, layout, visualization).
     public var episode = EpisodeOptions()
     /// Which video encoder to use.

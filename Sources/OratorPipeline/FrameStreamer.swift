@@ -31,7 +31,8 @@ public struct FrameStreamer: Sendable {
         render: @escaping @Sendable (Input, inout FrameBuffer) throws(OratorError) -> Void
     ) throws(OratorError) {
         let groupSize = jobs * 2
-        let queue = FrameGroupQueue(capacity: 2)
+        // Enough rendered frames waiting that the encoder never starves while a group renders.
+        let queue = FrameGroupQueue(capacity: 4)
         progress.begin(stage: "render", total: total)
         let producer = Thread { [jobs] in
             var start = 0

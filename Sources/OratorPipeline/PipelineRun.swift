@@ -1,6 +1,7 @@
 import Foundation
 import OratorCore
 import OratorLipSync
+import OratorNeuralSpeech
 import OratorScript
 import OratorVideo
 
@@ -44,12 +45,15 @@ struct PipelineRun {
         case let .script(url):
             let script = try clock.measure("parse") { () throws(OratorError) in try ScriptParser().parse(contentsOf: url) }
             self.script = script
-            let stage = SpeakStage(script: script, voice: request.voice,
+            var stage = SpeakStage(script: script, voice: request.voice,
                                    speakerVoices: SpeakStage.speakerVoices(for: script, base: request.voice, configured: request.speakers),
                                    source: url.lastPathComponent)
-            speechEngine = request.voice.description
+            stage.speechThreads = request.speechThreads
+            speechEngine = NeuralVoiceCatalog.isNeural(request.voice.voice)
+                ? "Piper voice \(request.voice.voice) via sherpa-onnx (CPU, \(request.speechThreads) thread(s)), timing by alignment"
+                : request.voice.description
             let store = store, progress = progress
-            let output = try measure(SpeakStage.name, engine: "espeak-ng (CPU)") { () throws(OratorError) in
+            let output = try measure(SpeakStage.name, engine: speechEngine) { () throws(OratorError) in
                 try store.output(stage: SpeakStage.name, key: stage.key()) { folder throws(OratorError) in
                     try stage.run(into: folder, progress: progress)
                 }

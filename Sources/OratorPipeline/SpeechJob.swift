@@ -14,7 +14,7 @@ public struct SpeechJob: Sendable {
         let parsed = try ScriptParser().parse(contentsOf: script)
         let audioOutput = try AtomicOutput(destination: wav)
         let timingOutput = try AtomicOutput(destination: timings)
-        let synthesizer = try EspeakSynthesizer(configuration: voice)
+        let synthesizer = try VoiceCatalog.synthesizer(for: voice)
         do throws(OratorError) {
             let timeline = try ScriptNarrator(synthesizer: synthesizer, leadIn: 0, tail: 0)
                 .speak(parsed, to: audioOutput.temporary, source: script.lastPathComponent, progress: progress).timeline

@@ -48,6 +48,11 @@ public enum NVENCProbe {
     public static func run() -> (works: Bool, reason: String) { cached }
 
     private static let cached: (works: Bool, reason: String) = {
+        // Without NVIDIA's encoder library FFmpeg's h264_nvenc cannot open: no need to try.
+        guard let library = dlopen("libnvidia-encode.so.1", RTLD_LAZY) else {
+            return (false, "no NVIDIA encoder driver (libnvidia-encode.so.1) on this machine")
+        }
+        dlclose(library)
         guard let ffmpeg = try? ExternalTool.locate("ffmpeg") else { return (false, "ffmpeg not found") }
         do throws(OratorError) {
             try ExternalTool.run(ffmpeg, [

@@ -50,7 +50,9 @@ public struct VideoEncoderConfiguration: Sendable, Codable, Equatable {
         if audio != nil {
             arguments += ["-c:a", "aac", "-b:a", "\(audioKilobitsPerSecond)k", "-ar", "\(audioSampleRate)"]
         }
-        arguments += ["-movflags", "+faststart", "-f", "mp4", output]
+        // The index goes to the front for streaming, except in audio-less intermediate chunks.
+        if audio != nil { arguments += ["-movflags", "+faststart"] }
+        arguments += ["-f", "mp4", output]
         return arguments
     }
 

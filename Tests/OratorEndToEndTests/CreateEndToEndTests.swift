@@ -13,14 +13,16 @@ struct CreateEndToEndTests {
         Bob went home.
         """
 
-    @Test("makes a browser-playable MP4 whose mouth moves with the speech and rests in pauses")
-    func createsSyncedVideo() throws {
+    @Test("makes a browser-playable MP4 whose mouth moves with the speech and rests in pauses",
+          arguments: ["en-us", "joe"])
+    func createsSyncedVideo(voice: String) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let script = try folder.file("script.txt", contents: Self.script)
         let video = folder.url.appendingPathComponent("out.mp4")
         let size = 256
-        let result = try OratorBinary.run(["create", script.path, "-o", video.path, "--size", "\(size)", "--still", "--seed", "5", "-q"])
+        let result = try OratorBinary.run(["create", script.path, "-o", video.path, "--size", "\(size)", "--still", "--seed", "5",
+                                           "--voice", voice, "--no-cache", "-q"])
         #expect(result.status == 0, "orator failed: \(result.stderr)")
         #expect(folder.contents.sorted() == ["out.mp4", "script.txt"], "no temporary files left behind")
 

@@ -12,10 +12,19 @@ enum JoeVoice {
         return path
     }
 
+    /// The converted-voice cache the tests use: one fixed folder under the temporary directory, so
+    /// runs reuse it and the user's own cache is not filled with the tests' seeds.
+    static let cache = NeuralVoiceCache(root: FileManager.default.temporaryDirectory.appendingPathComponent("orator-neural-tests-cache"))
+
+    /// A synthesizer with the tests' cache.
+    static func synthesizer(_ configuration: PiperConfiguration) throws -> PiperSynthesizer {
+        try PiperSynthesizer(configuration: configuration, cache: cache)
+    }
+
     /// One synthesizer shared by the tests (loading takes seconds). Its output depends on how
     /// many sentences it spoke before, so tests that compare runs make their own.
     static let shared: Result<PiperSynthesizer, OratorError> = {
-        do { return .success(try PiperSynthesizer(configuration: PiperConfiguration(modelPath: try modelPath()))) } catch let error as OratorError {
+        do { return .success(try synthesizer(PiperConfiguration(modelPath: try modelPath()))) } catch let error as OratorError {
             return .failure(error)
         } catch {
             return .failure(OratorError(.internalFailure, "\(error)"))

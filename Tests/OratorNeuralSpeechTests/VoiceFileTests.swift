@@ -58,7 +58,7 @@ struct BadVoiceTests {
     }
 
     private func load(_ path: String, language: String? = nil) throws {
-        _ = try PiperSynthesizer(configuration: PiperConfiguration(modelPath: path, language: language))
+        _ = try JoeVoice.synthesizer(PiperConfiguration(modelPath: path, language: language))
     }
 
     @Test("a voice path that does not exist")
@@ -98,6 +98,33 @@ struct BadVoiceTests {
         #expect(left.isEmpty, "nothing half-written in the cache: \(left)")
     }
 
+    @Test("a well-formed ONNX model that is not a Piper VITS model is refused before sherpa-onnx sees it")
+    func notVits() throws {
+        let folder = try JoeVoice.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // ModelProto { ir_version 8, opset_import { version 13 }, graph { node Identity x -> y, input x, output y } }
+        var node = Data(), graph = Data(), opset = Data(), model = Data(), value = Data()
+        ProtobufWire.appendField(1, bytes: Data("x".utf8), to: &node)
+        ProtobufWire.appendField(2, bytes: Data("y".utf8), to: &node)
+        ProtobufWire.appendField(4, bytes: Data("Identity".utf8), to: &node)
+        ProtobufWire.appendField(1, bytes: node, to: &graph)
+        ProtobufWire.appendField(1, bytes: Data("x".utf8), to: &value)
+        ProtobufWire.appendField(11, bytes: value, to: &graph)
+        ProtobufWire.appendVarintField(2, 13, to: &opset)
+        ProtobufWire.appendVarintField(1, 8, to: &model)
+        ProtobufWire.appendField(7, bytes: graph, to: &model)
+        ProtobufWire.appendField(8, bytes: opset, to: &model)
+        let path = folder.appendingPathComponent("identity.onnx")
+        try model.write(to: path)
+        try FileManager.default.copyItem(atPath: try JoeVoice.modelPath() + ".json", toPath: path.path + ".json")
+        #expect(try OnnxModelFile(url: path).inputs == ["x"])
+        let cache = NeuralVoiceCache(root: folder.appendingPathComponent("cache"))
+        let text = message { _ = try PiperSynthesizer(configuration: PiperConfiguration(modelPath: path.path), cache: cache) }
+        #expect(text == "\(path.path) is not a Piper VITS model: it has no 'input' input", "\(text ?? "no error")")
+        let left = (try? FileManager.default.contentsOfDirectory(atPath: cache.root.path)) ?? []
+        #expect(left.isEmpty, "nothing converted into the cache: \(left)")
+    }
+
     @Test("a config that is not a Piper voice's")
     func badConfig() throws {
         let folder = try JoeVoice.scratchFolder()
@@ -119,7 +146,7 @@ struct BadVoiceTests {
     @Test("settings out of range")
     func badSettings() throws {
         let path = try JoeVoice.modelPath()
-        #expect(message { _ = try PiperSynthesizer(configuration: PiperConfiguration(modelPath: path, speechThreads: 0)) }?.hasPrefix("invalid speech threads") == true)
-        #expect(message { _ = try PiperSynthesizer(configuration: PiperConfiguration(modelPath: path, lengthScale: 9)) }?.hasPrefix("invalid length scale") == true)
+        #expect(message { _ = try JoeVoice.synthesizer(PiperConfiguration(modelPath: path, speechThreads: 0)) }?.hasPrefix("invalid speech threads") == true)
+        #expect(message { _ = try JoeVoice.synthesizer(PiperConfiguration(modelPath: path, lengthScale: 9)) }?.hasPrefix("invalid length scale") == true)
     }
 }

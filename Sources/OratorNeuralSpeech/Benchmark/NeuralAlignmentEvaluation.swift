@@ -38,7 +38,7 @@ public enum NeuralAlignmentEvaluation {
         for record in records {
             let audio = try WAVFileReader.read(folder.appendingPathComponent(record.wav))
             let truth = record.timeline(duration: audio.duration)
-            let aligned = try aligner.align(record.text, in: audio).timeline
+            let aligned = try aligner.align(record.text, in: audio)
             let reference = try espeak.synthesize(record.text)
             let stretched = scaled(reference.timeline, by: audio.duration / max(reference.audio.duration, 1e-6))
             let alignedErrors = TrackComparison.boundaryErrors(found: aligned.phones, truth: truth.phones)

@@ -6,7 +6,7 @@ import OratorVideo
 /// sample rate. It runs beside the render stage, so the final join only copies streams.
 public struct AudioStage: Sendable {
     public static let name = "audio"
-    public static let version = 1
+    public static let version = 2
     /// The encoded soundtrack.
     public static let file = "audio.m4a"
 
@@ -26,7 +26,7 @@ public struct AudioStage: Sendable {
     public func run(audio: URL, into folder: URL) throws(OratorError) {
         let ffmpeg = try ExternalTool.locate("ffmpeg")
         try ExternalTool.run(ffmpeg, [
-            "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-i", audio.path, "-vn", "-ac", "1",
+            "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-i", audio.path, "-vn",
             "-c:a", "aac", "-b:a", "\(encoding.audioKilobitsPerSecond)k", "-ar", "\(encoding.audioSampleRate)",
             "-f", "mp4", folder.appendingPathComponent(Self.file).path,
         ], errorCode: .encoderFailed, what: "encoding the soundtrack \(audio.lastPathComponent)")

@@ -19,6 +19,8 @@ public struct SpeakStage: Sendable {
     public var speakerVoices: [String: EspeakConfiguration]
     /// The script's file name, for errors (not part of the key).
     public var source: String
+    /// Threads for neural engines (not part of the key: the output does not depend on it).
+    public var speechThreads = 1
 
     public init(script: Script, voice: EspeakConfiguration, speakerVoices: [String: EspeakConfiguration] = [:],
                 source: String = "script") {
@@ -38,8 +40,8 @@ public struct SpeakStage: Sendable {
     /// Speaks the script into `folder`.
     public func run(into folder: URL, progress: any StageProgressReporting) throws(OratorError) {
         var voices: [String: any SpeechSynthesizing] = [:]
-        for (speaker, settings) in speakerVoices { voices[speaker] = try VoiceCatalog.synthesizer(for: settings) }
-        let narration = try ScriptNarrator(synthesizer: VoiceCatalog.synthesizer(for: voice), speakerVoices: voices)
+        for (speaker, settings) in speakerVoices { voices[speaker] = try VoiceCatalog.synthesizer(for: settings, speechThreads: speechThreads) }
+        let narration = try ScriptNarrator(synthesizer: VoiceCatalog.synthesizer(for: voice, speechThreads: speechThreads), speakerVoices: voices)
             .speak(script, to: folder.appendingPathComponent(StageFiles.speech), source: source, progress: progress)
         try StageFiles.writeJSON(narration.timeline, to: folder.appendingPathComponent(StageFiles.timeline))
         try StageFiles.writeJSON(narration, to: folder.appendingPathComponent(Self.narration))
