@@ -1,19 +1,17 @@
 import Foundation
 import OratorCore
+import OratorPipeline
 
-/// Writes pretty-printed JSON atomically.
+/// Writes JSON atomically (temporary file, then rename).
 enum JSONFile {
     static func write(_ value: some Encodable, to url: URL) throws(OratorError) {
         let output = try AtomicOutput(destination: url)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let data: Data
-        do { data = try encoder.encode(value) } catch {
-            throw OratorError(.internalFailure, "cannot encode \(url.lastPathComponent)", cause: "\(error)")
+        do throws(OratorError) {
+            try StageFiles.writeJSON(value, to: output.temporary, pretty: true)
+            try output.commit()
+        } catch {
+            output.discard()
+            throw error
         }
-        guard FileManager.default.createFile(atPath: output.temporary.path, contents: data) else {
-            throw OratorError(.unwritableOutput, "cannot write \(url.path)")
-        }
-        try output.commit()
     }
 }

@@ -18,15 +18,7 @@ public struct SpeechJob: Sendable {
         do throws(OratorError) {
             let timeline = try ScriptNarrator(synthesizer: synthesizer, leadIn: 0, tail: 0)
                 .speak(parsed, to: audioOutput.temporary, source: script.lastPathComponent, progress: progress).timeline
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            let data: Data
-            do { data = try encoder.encode(timeline) } catch {
-                throw OratorError(.internalFailure, "cannot encode timings", cause: "\(error)")
-            }
-            guard FileManager.default.createFile(atPath: timingOutput.temporary.path, contents: data) else {
-                throw OratorError(.unwritableOutput, "cannot write \(timings.path)")
-            }
+            try StageFiles.writeJSON(timeline, to: timingOutput.temporary, pretty: true)
             try audioOutput.commit()
             try timingOutput.commit()
             return timeline

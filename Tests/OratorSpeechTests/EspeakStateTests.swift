@@ -17,8 +17,9 @@ struct EspeakStateTests {
         let after = try engine.synthesize(Self.sentence)
         #expect(after.timeline.words.map(\.text) == Self.sentence.split(separator: " ").map(String.init))
         #expect(before.timeline.phones.map(\.phone) == after.timeline.phones.map(\.phone))
-        // espeak-ng's own output varies by a millisecond or so from call to call.
-        for (a, b) in zip(before.timeline.phones, after.timeline.phones) { #expect(abs(a.start - b.start) < 0.005) }
+        // espeak-ng's timing depends on what it synthesized before (other voices, other tests in
+        // this process) by up to about 10 ms; the sounds and words must not change.
+        for (a, b) in zip(before.timeline.phones, after.timeline.phones) { #expect(abs(a.start - b.start) < 0.02) }
     }
 
     @Test("concurrent synthesis and phonemizing give the same words every time")

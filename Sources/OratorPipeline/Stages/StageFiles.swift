@@ -15,10 +15,10 @@ public enum StageFiles {
     /// The finished MP4 from the encode stage.
     public static let video = "video.mp4"
 
-    /// Writes `value` as JSON.
-    public static func writeJSON(_ value: some Encodable, to url: URL) throws(OratorError) {
+    /// Writes `value` as JSON (compact, or indented for people to read).
+    public static func writeJSON(_ value: some Encodable, to url: URL, pretty: Bool = false) throws(OratorError) {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted] : [.sortedKeys]
         do {
             try encoder.encode(value).write(to: url, options: .atomic)
         } catch {
