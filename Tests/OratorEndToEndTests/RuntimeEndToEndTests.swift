@@ -63,7 +63,7 @@ struct RuntimeEndToEndTests {
                 pending = String(pending[pending.index(after: newline)...])
                 struct Event: Decodable { var stage: String; var done: Int? }
                 if let event = try? JSONDecoder().decode(Event.self, from: Data(line.utf8)),
-                   event.stage == "render", (event.done ?? 0) > 300 { break reading }
+                   event.stage == "render", (event.done ?? 0) > 650 { break reading }
             }
         }
         process.interrupt()
@@ -78,7 +78,7 @@ struct RuntimeEndToEndTests {
         #expect(try report(json).cache("render") == "partial", "finished chunks are reused")
         let stream = try MediaProbe.probe(out).streams.first { $0.codec_type == "video" }
         #expect(stream?.codec_name == "h264")
-        #expect(try MediaProbe.grayFrames(out, width: 256, height: 256).count > 300)
+        #expect(try MediaProbe.grayFrames(out, width: 256, height: 256).count > 1000)
     }
 
     @Test("a batch with one bad job finishes the others and exits with the number failed")

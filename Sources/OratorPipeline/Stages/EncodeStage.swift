@@ -35,16 +35,24 @@ public struct EncodeStage: Sendable {
         for url in chunks + [audio] where !FileManager.default.fileExists(atPath: url.path) {
             throw OratorError(.fileNotFound, "encode input not found: \(url.path)")
         }
-        let list = output.deletingLastPathComponent().appendingPathComponent(".concat-\(UInt32.random(in: 0...UInt32.max)).txt")
-        let lines = chunks.map { "file '\($0.path.replacingOccurrences(of: "'", with: "'\\''"))'" }.joined(separator: "\n")
-        do { try Data((lines + "\n").utf8).write(to: list) } catch {
-            throw OratorError(.unwritableOutput, "cannot write \(list.path)", cause: "\(error)")
+        // One chunk is read as it is; several are joined by the concat demuxer.
+        var input = ["-i", chunks[0].path]
+        var list: URL?
+        if chunks.count > 1 {
+            let listing = output.deletingLastPathComponent().appendingPathComponent(".concat-\(UInt32.random(in: 0...UInt32.max)).txt")
+            let lines = chunks.map { "file '\($0.path.replacingOccurrences(of: "'", with: "'\\''"))'" }.joined(separator: "\n")
+            do { try Data((lines + "\n").utf8).write(to: listing) } catch {
+                throw OratorError(.unwritableOutput, "cannot write \(listing.path)", cause: "\(error)")
+            }
+            input = ["-f", "concat", "-safe", "0", "-i", listing.path]
+            list = listing
         }
-        defer { try? FileManager.default.removeItem(at: list) }
+        defer { if let list { try? FileManager.default.removeItem(at: list) } }
         let ffmpeg = try ExternalTool.locate("ffmpeg")
         try ExternalTool.run(ffmpeg, [
             "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
-            "-f", "concat", "-safe", "0", "-i", list.path, "-i", audio.path,
+        ] + input + [
+            "-i", audio.path,
             "-map", "0:v:0", "-map", "1:a:0", "-c:v", "copy",
         ] + audioArguments(for: audio) + [
             "-movflags", "+faststart", "-f", "mp4", output.path,
