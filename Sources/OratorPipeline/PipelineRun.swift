@@ -104,9 +104,8 @@ struct PipelineRun {
         }
     }
 
-    /// Renders every chunk (reusing those already made).
-    mutating func render(_ motionFile: URL, encoding: VideoEncoderConfiguration) throws(OratorError) -> [URL] {
-        let renderer = LazyRenderer(avatar: request.avatar, size: encoding.size)
+    /// Renders every chunk (reusing those already made) with `renderer`.
+    mutating func render(_ motionFile: URL, renderer: LazyRenderer, encoding: VideoEncoderConfiguration) throws(OratorError) -> [URL] {
         let slices = FrameSlice.chunks(total: frameCount, framesPerChunk: request.framesPerChunk)
         let total = frameCount, request = request, store = store, progress = progress
         var chunks: [StageOutput] = []
@@ -152,6 +151,12 @@ final class LazyRenderer: @unchecked Sendable {
     init(avatar: AvatarSource, size: FrameSize) {
         self.avatar = avatar
         self.size = size
+    }
+
+    /// Starts building the renderer on another thread (a photo's face analysis and the dlib
+    /// model load then overlap the audio analysis); `get()` waits for it.
+    func prefetch() {
+        Thread { [self] in _ = try? self.get() }.start()
     }
 
     func get() throws(OratorError) -> any FrameRendering {

@@ -24,6 +24,8 @@ public struct TalkingHeadPipeline: Sendable {
         let size = try request.avatar.outputSize(requested: request.size)
         let encoding = VideoEncoderConfiguration(size: size, fps: request.motion.fps, codec: codec)
 
+        let renderer = LazyRenderer(avatar: request.avatar, size: size)
+        if case .photo = request.avatar, !request.episode.audioOnly { renderer.prefetch() }
         let speech = try run.speech()
         if run.isEpisode {
             try run.episode(speech: speech.audio, timeline: speech.timeline, encoding: encoding, output: output)
@@ -31,7 +33,7 @@ public struct TalkingHeadPipeline: Sendable {
         }
         let motionFile = try run.motion(timeline: speech.timeline)
         let soundtrack = run.audioInBackground(speech.audio, encoding: encoding)
-        let chunks = try run.render(motionFile, encoding: encoding)
+        let chunks = try run.render(motionFile, renderer: renderer, encoding: encoding)
         let audio = try run.measure(AudioStage.name, engine: "ffmpeg aac (CPU)") { () throws(OratorError) in try soundtrack.wait() }
         let video = try run.encode(chunks: chunks, audio: audio.file(AudioStage.file), encoding: encoding)
         try run.clock.measure("output") { () throws(OratorError) in try output.copyAndCommit(from: video) }
