@@ -25,7 +25,7 @@ struct ConfigCommand: ParsableCommand {
             effective.seed = loaded.seed ?? 0
             effective.still = loaded.still ?? false
             effective.expressionScale = loaded.expressionScale ?? 1
-            effective.jobs = loaded.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+            effective.jobs = loaded.jobs ?? FrameStreamer.defaultJobs
             effective.cache = loaded.cache ?? ContentCache.defaultRoot.path
             effective.encoder = loaded.encoder ?? "auto"
             effective.presets = OratorConfiguration.builtinPresets.merging(loaded.presets ?? [:]) { $1 }

@@ -60,7 +60,7 @@ struct RenderOptions: ParsableArguments {
     @Option(help: "Frame size: 512 (default, square), WIDTHxHEIGHT, or a preset name.")
     var size: String?
 
-    @Option(help: "Frames rendered in parallel (default: all cores).")
+    @Option(help: "Frames rendered in parallel (default: half the cores, at least 1; the encoder uses the rest).")
     var jobs: Int?
 
     @Option(help: "Video encoder: auto (NVENC if it really works, else libx264), libx264, or nvenc.")
@@ -82,7 +82,7 @@ struct RenderOptions: ParsableArguments {
     }
 
     func jobs(_ config: OratorConfiguration) -> Int {
-        max(1, jobs ?? config.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        max(1, jobs ?? config.jobs ?? FrameStreamer.defaultJobs)
     }
 
     func encoder(_ config: OratorConfiguration) throws(OratorError) -> EncoderChoice {

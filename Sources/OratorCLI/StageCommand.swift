@@ -37,8 +37,8 @@ struct StageCommand: ParsableCommand {
 
     struct Motion: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "timeline.json -> motion.json (mouth cues and per-frame face and head motion).",
-            discussion: "Inputs: --in DIR containing timeline.json. Outputs in --out DIR: motion.json.")
+            abstract: "timeline.json -> motion.bin (per-frame face and head motion) + cues.json (mouth cues).",
+            discussion: "Inputs: --in DIR containing timeline.json. Outputs in --out DIR: motion.bin, cues.json.")
         @Option(name: .customLong("in"), help: "Folder with timeline.json.") var input: String
         @Option(help: "Output folder.") var out: String
         @OptionGroup var motion: MotionOptions
@@ -52,14 +52,14 @@ struct StageCommand: ParsableCommand {
 
     struct Render: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "motion.json -> chunk.mp4: one slice of the frames, H.264 video only.",
-            discussion: "Inputs: --in DIR containing motion.json; --avatar. Outputs in --out DIR: chunk.mp4 for --chunk I/N (0-based).")
-        @Option(name: .customLong("in"), help: "Folder with motion.json.") var input: String
+            abstract: "motion.bin -> chunk.mp4: one slice of the frames, H.264 video only.",
+            discussion: "Inputs: --in DIR containing motion.bin; --avatar. Outputs in --out DIR: chunk.mp4 for --chunk I/N (0-based).")
+        @Option(name: .customLong("in"), help: "Folder with motion.bin.") var input: String
         @Option(help: "Output folder.") var out: String
         @Option(help: "builtin, an avatar pack folder, or a portrait photo.") var avatar = "builtin"
         @Option(help: "Frame size: 512 or WIDTHxHEIGHT.") var size = "512"
         @Option(help: "Which slice of the frames: I/N, 0-based.") var chunk = "0/1"
-        @Option(help: "Frames rendered in parallel.") var jobs = ProcessInfo.processInfo.activeProcessorCount
+        @Option(help: "Frames rendered in parallel.") var jobs = FrameStreamer.defaultJobs
         @OptionGroup var reporting: ReportingOptions
 
         func run() throws {

@@ -49,7 +49,7 @@ public struct CreateRequest: Sendable {
 
     public init(speech: SpeechSource, output: URL, avatar: AvatarSource = .builtin, voice: EspeakConfiguration = EspeakConfiguration(),
                 size: FrameSize = FrameSize(square: 512), motion: MotionConfiguration = MotionConfiguration(),
-                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, encoder: EncoderChoice = .automatic, framesPerChunk: Int = 750) {
+                jobs: Int = FrameStreamer.defaultJobs, encoder: EncoderChoice = .automatic, framesPerChunk: Int = 750) {
         self.speech = speech
         self.output = output
         self.avatar = avatar

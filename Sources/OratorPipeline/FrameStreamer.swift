@@ -10,7 +10,11 @@ public struct FrameStreamer: Sendable {
     /// Frames rendered at once (normally the number of cores).
     public var jobs: Int
 
-    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    /// Half the cores, at least one: x264 needs the other half, and more render threads than
+    /// that fight the encoder for the CPU (measured in BENCHMARKS.md).
+    public static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount / 2) }
+
+    public init(jobs: Int = FrameStreamer.defaultJobs) {
         self.jobs = max(1, jobs)
     }
 

@@ -86,9 +86,9 @@ struct PipelineRun {
                 try stage.run(timeline: timeline, into: folder)
             }
         }
-        let track = try StageFiles.readJSON(MotionStage.Output.self, from: output.file(StageFiles.motion)).track
-        frameCount = track.frames.count
-        videoSeconds = track.duration
+        let header = try MotionTrackFile.header(output.file(StageFiles.motion))
+        frameCount = header.count
+        videoSeconds = Double(header.count) / header.fps
         clock.update(MotionStage.name, items: frameCount)
         return output.file(StageFiles.motion)
     }

@@ -48,3 +48,24 @@ struct ConfigurationTests {
         #expect(throws: OratorError.self) { try FrameSlice(parsing: "4/4") }
     }
 }
+
+@Suite("Motion track file")
+struct MotionTrackFileTests {
+    @Test("round-trips every coefficient and reads slices")
+    func roundTrip() throws {
+        let frames = (0..<50).map { index in
+            MotionFrame(mouthShape: MouthShape.allCases[index % 9], jawOpen: Float(index) / 50, lipRound: 0.25, lipStretch: 0.5,
+                        lipPress: 0.75, teethOnLip: 0.1, tongueUp: 0.2, blinkLeft: 0.3, blinkRight: 0.4, browRaise: -0.5,
+                        headYaw: 3.5, headPitch: -2.25, headRoll: 1.125, translateX: 0.001, translateY: -0.002)
+        }
+        let track = MotionTrack(fps: 29.97, frames: frames)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("motion-\(UUID().uuidString).bin")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try MotionTrackFile.write(track, to: url)
+        #expect(try MotionTrackFile.read(url) == track)
+        #expect(try MotionTrackFile.header(url).count == 50)
+        #expect(try MotionTrackFile.read(url, frames: 10..<20).frames == Array(frames[10..<20]))
+        try Data("not motion".utf8).write(to: url)
+        #expect(throws: OratorError.self) { try MotionTrackFile.header(url) }
+    }
+}

@@ -2,16 +2,10 @@ import Foundation
 import OratorCore
 import OratorMotion
 
-/// Stage `motion`: `timeline.json` -> `motion.json` (mouth cues and per-frame coefficients).
+/// Stage `motion`: `timeline.json` -> `motion.bin` (per-frame coefficients) + `cues.json`.
 public struct MotionStage: Sendable {
     public static let name = "motion"
-    public static let version = 1
-
-    /// The motion file: the track and the cues it was sampled from.
-    public struct Output: Codable, Sendable {
-        public var cues: [MouthCue]
-        public var track: MotionTrack
-    }
+    public static let version = 2
 
     public var configuration: MotionConfiguration
 
@@ -29,6 +23,7 @@ public struct MotionStage: Sendable {
         let timeline = try StageFiles.readJSON(SpeechTimeline.self, from: url)
         let cues = VisemeTrackBuilder().cues(for: timeline)
         let track = MotionSynthesizer(configuration: configuration).track(cues: cues, timeline: timeline, duration: timeline.duration)
-        try StageFiles.writeJSON(Output(cues: cues, track: track), to: folder.appendingPathComponent(StageFiles.motion))
+        try MotionTrackFile.write(track, to: folder.appendingPathComponent(StageFiles.motion))
+        try StageFiles.writeJSON(cues, to: folder.appendingPathComponent(StageFiles.cues))
     }
 }

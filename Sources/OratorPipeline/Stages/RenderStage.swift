@@ -2,7 +2,7 @@ import Foundation
 import OratorCore
 import OratorVideo
 
-/// Stage `render`: `motion.json` + avatar -> `chunk.mp4`, one slice of the frames encoded as
+/// Stage `render`: `motion.bin` + avatar -> `chunk.mp4`, one slice of the frames encoded as
 /// H.264 (video only). Slices are rendered independently and joined by the encode stage.
 public struct RenderStage: Sendable {
     public static let name = "render"
@@ -30,9 +30,7 @@ public struct RenderStage: Sendable {
     /// Renders this slice of the motion file's frames with `renderer` into `folder`.
     public func run(motion url: URL, renderer: any FrameRendering, into folder: URL,
                     progress: any StageProgressReporting) throws(OratorError) {
-        let motion = try StageFiles.readJSON(MotionStage.Output.self, from: url)
-        let frames = slice.range(of: motion.track.frames.count)
-        let track = MotionTrack(fps: motion.track.fps, frames: Array(motion.track.frames[frames]))
+        let track = try MotionTrackFile.read(url, frames: slice.range(of: MotionTrackFile.header(url).count))
         let encoder = try FFmpegVideoEncoder(configuration: encoding, audio: nil, output: folder.appendingPathComponent(StageFiles.chunk))
         do throws(OratorError) {
             try FrameStreamer(jobs: jobs).stream(track, renderer: renderer, encoder: encoder, progress: progress)

@@ -8,8 +8,10 @@ public enum StageFiles {
     public static let speech = "speech.wav"
     /// `SpeechTimeline` JSON from the speak or lipsync stage.
     public static let timeline = "timeline.json"
-    /// `MotionTrack` JSON (with its cues) from the motion stage.
-    public static let motion = "motion.json"
+    /// The per-frame motion (`MotionTrackFile`) from the motion stage.
+    public static let motion = "motion.bin"
+    /// The mouth cues the motion was sampled from, JSON.
+    public static let cues = "cues.json"
     /// A rendered slice of frames, H.264 video only, from the render stage.
     public static let chunk = "chunk.mp4"
     /// The finished MP4 from the encode stage.

@@ -21,7 +21,7 @@ public enum StandaloneStage {
         }
     }
 
-    /// `motion`: IN/timeline.json -> OUT/motion.json.
+    /// `motion`: IN/timeline.json -> OUT/motion.bin + OUT/cues.json.
     public static func motion(input: URL, configuration: MotionConfiguration, out: URL) throws(OratorError) {
         let timeline = input.appendingPathComponent(StageFiles.timeline)
         try produce(into: out) { folder throws(OratorError) in
@@ -29,11 +29,11 @@ public enum StandaloneStage {
         }
     }
 
-    /// `render`: IN/motion.json -> OUT/chunk.mp4 for one slice of the frames.
+    /// `render`: IN/motion.bin -> OUT/chunk.mp4 for one slice of the frames.
     public static func render(input: URL, avatar: AvatarSource, size: FrameSize, slice: FrameSlice, jobs: Int, out: URL,
                               progress: any StageProgressReporting) throws(OratorError) {
         let motionFile = input.appendingPathComponent(StageFiles.motion)
-        let fps = try StageFiles.readJSON(MotionStage.Output.self, from: motionFile).track.fps
+        let fps = try MotionTrackFile.header(motionFile).fps
         let stage = RenderStage(avatar: avatar, encoding: VideoEncoderConfiguration(size: size, fps: fps), slice: slice, jobs: jobs)
         let renderer = try AvatarFactory.renderer(for: avatar, size: size)
         try produce(into: out) { folder throws(OratorError) in
