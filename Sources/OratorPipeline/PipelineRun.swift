@@ -106,16 +106,32 @@ struct PipelineRun {
 
     /// Renders every chunk (reusing those already made) with `renderer`.
     mutating func render(_ motionFile: URL, renderer: LazyRenderer, encoding: VideoEncoderConfiguration) throws(OratorError) -> [URL] {
+        let request = request
+        return try renderChunks(encoding: encoding) { slice throws(OratorError) in
+            let stage = RenderStage(avatar: request.avatar, encoding: encoding, slice: slice, jobs: request.jobs)
+            return (try stage.key(motion: motionFile), { folder, progress throws(OratorError) in
+                try stage.run(motion: motionFile, renderer: renderer.get(), into: folder, progress: progress)
+            })
+        }
+    }
+
+    /// The render stage's chunk loop: one cache entry per slice of `frameCount` frames, progress
+    /// over the whole stage, and `hit`, `partial` or `miss` in the report. `chunk` gives a
+    /// slice's key and the work that renders it into a folder.
+    mutating func renderChunks(
+        encoding: VideoEncoderConfiguration,
+        chunk: (FrameSlice) throws(OratorError) -> (CacheKey, (URL, any StageProgressReporting) throws(OratorError) -> Void)
+    ) throws(OratorError) -> [URL] {
         let slices = FrameSlice.chunks(total: frameCount, framesPerChunk: request.framesPerChunk)
-        let total = frameCount, request = request, store = store, progress = progress
+        let total = frameCount, store = store, progress = progress
         var chunks: [StageOutput] = []
         try clock.measure(RenderStage.name, items: total, engine: encoding.encoderDescription) { () throws(OratorError) in
             for slice in slices {
-                let stage = RenderStage(avatar: request.avatar, encoding: encoding, slice: slice, jobs: request.jobs)
+                let (key, work) = try chunk(slice)
                 let sliceProgress = SliceProgress(base: progress, offset: slice.range(of: total).lowerBound, total: total,
                                                   isFirst: slice.index == 0, isLast: slice.index == slice.count - 1)
-                chunks.append(try store.output(stage: RenderStage.name, key: stage.key(motion: motionFile)) { folder throws(OratorError) in
-                    try stage.run(motion: motionFile, renderer: renderer.get(), into: folder, progress: sliceProgress)
+                chunks.append(try store.output(stage: RenderStage.name, key: key) { folder throws(OratorError) in
+                    try work(folder, sliceProgress)
                 })
             }
         }

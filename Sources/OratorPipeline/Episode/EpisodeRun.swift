@@ -128,24 +128,14 @@ extension PipelineRun {
     /// Renders the scene's chunks (reusing those already made).
     private mutating func renderScene(_ sceneFile: URL, mix: URL, captions: URL?, avatars: [AvatarSource],
                                       encoding: VideoEncoderConfiguration) throws(OratorError) -> [URL] {
-        let slices = FrameSlice.chunks(total: frameCount, framesPerChunk: request.framesPerChunk)
-        let total = frameCount, request = request, store = store, progress = progress
+        let request = request
         let names = sceneSpeakers.map { $0?.label ?? "" }
-        var chunks: [StageOutput] = []
-        try clock.measure(RenderStage.name, items: total, engine: encoding.encoderDescription) { () throws(OratorError) in
-            for slice in slices {
-                let stage = SceneRenderStage(avatars: avatars, names: names, style: request.episode.style,
-                                             background: request.episode.background, encoding: encoding, slice: slice, jobs: request.jobs)
-                let sliceProgress = SliceProgress(base: progress, offset: slice.range(of: total).lowerBound, total: total,
-                                                  isFirst: slice.index == 0, isLast: slice.index == slice.count - 1)
-                chunks.append(try store.output(stage: RenderStage.name, key: stage.key(scene: sceneFile, mix: mix, captions: captions)) {
-                    folder throws(OratorError) in
-                    try stage.run(scene: sceneFile, mix: mix, captions: captions, into: folder, progress: sliceProgress)
-                })
-            }
+        return try renderChunks(encoding: encoding) { slice throws(OratorError) in
+            let stage = SceneRenderStage(avatars: avatars, names: names, style: request.episode.style,
+                                         background: request.episode.background, encoding: encoding, slice: slice, jobs: request.jobs)
+            return (try stage.key(scene: sceneFile, mix: mix, captions: captions), { folder, progress throws(OratorError) in
+                try stage.run(scene: sceneFile, mix: mix, captions: captions, into: folder, progress: progress)
+            })
         }
-        let reused = chunks.filter(\.reused).count
-        clock.update(RenderStage.name, cache: cache == nil ? "off" : reused == chunks.count ? "hit" : reused == 0 ? "miss" : "partial")
-        return chunks.map { $0.file(StageFiles.chunk) }
     }
 }
