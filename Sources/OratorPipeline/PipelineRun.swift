@@ -140,6 +140,14 @@ struct PipelineRun {
         return chunks.map { $0.file(StageFiles.chunk) }
     }
 
+    /// Waits for the soundtrack, joins it with the chunks and puts the video in place.
+    mutating func finish(chunks: [URL], soundtrack: BackgroundStage<StageOutput>, encoding: VideoEncoderConfiguration,
+                         output: AtomicOutput) throws(OratorError) {
+        let audio = try measure(AudioStage.name, engine: "ffmpeg aac (CPU)") { () throws(OratorError) in try soundtrack.wait() }
+        let video = try encode(chunks: chunks, audio: audio.file(AudioStage.file), encoding: encoding)
+        try clock.measure("output") { () throws(OratorError) in try output.copyAndCommit(from: video) }
+    }
+
     /// Joins the chunks with the soundtrack.
     mutating func encode(chunks: [URL], audio: URL, encoding: VideoEncoderConfiguration) throws(OratorError) -> URL {
         let stage = EncodeStage(encoding: encoding)

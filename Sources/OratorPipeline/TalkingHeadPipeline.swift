@@ -34,9 +34,7 @@ public struct TalkingHeadPipeline: Sendable {
         let motionFile = try run.motion(timeline: speech.timeline)
         let soundtrack = run.audioInBackground(speech.audio, encoding: encoding)
         let chunks = try run.render(motionFile, renderer: renderer, encoding: encoding)
-        let audio = try run.measure(AudioStage.name, engine: "ffmpeg aac (CPU)") { () throws(OratorError) in try soundtrack.wait() }
-        let video = try run.encode(chunks: chunks, audio: audio.file(AudioStage.file), encoding: encoding)
-        try run.clock.measure("output") { () throws(OratorError) in try output.copyAndCommit(from: video) }
+        try run.finish(chunks: chunks, soundtrack: soundtrack, encoding: encoding, output: output)
 
         return run.summary(started: started, encoding: encoding, note: encoderNote)
     }

@@ -8,20 +8,31 @@ import OratorCore
 struct AudioVisualizer {
     static let bands = 24
     static let wavePoints = 96
+    /// Analysis window, seconds.
+    static let window = 0.043
 
     let audio: URL
     let fps: Double
+    /// Hann window and band centres for the mix's sample rate, made once per visualizer.
+    private let hann: [Float]
+    private let centres: [Double]
+
+    init(audio: URL, fps: Double, sampleRate: Int = 48_000) {
+        self.audio = audio
+        self.fps = fps
+        let samples = Int(Self.window * Double(sampleRate))
+        hann = (0..<samples).map { Float(0.5 - 0.5 * cos(2 * .pi * Double($0) / Double(samples - 1))) }
+        centres = (0..<Self.bands).map { 60 * pow(8000.0 / 60, Double($0) / Double(Self.bands - 1)) }
+    }
 
     /// Levels and wave for frames `range`.
     func frames(_ range: Range<Int>) throws(OratorError) -> [(levels: [Float], wave: [Float])] {
         guard !range.isEmpty else { return [] }
-        let window = 0.043
+        let window = Self.window
         let start = Double(range.lowerBound) / fps - window
         let pcm = try WAVFileReader.read(audio, from: start, duration: Double(range.count) / fps + 2 * window)
         let rate = Double(pcm.sampleRate)
-        let windowSamples = Int(window * rate)
-        let centres = (0..<Self.bands).map { 60 * pow(8000.0 / 60, Double($0) / Double(Self.bands - 1)) }
-        let hann = (0..<windowSamples).map { Float(0.5 - 0.5 * cos(2 * .pi * Double($0) / Double(windowSamples - 1))) }
+        let windowSamples = hann.count
         return range.map { frame in
             let time = Double(frame) / fps
             let centre = Int((time - start) * rate)

@@ -115,9 +115,7 @@ extension PipelineRun {
         }
         let soundtrack = audioInBackground(mixed.file, encoding: encoding)
         let chunks = try renderScene(sceneFile, mix: mixed.file, captions: burnFile, avatars: avatars, encoding: encoding)
-        let audio = try measure(AudioStage.name, engine: "ffmpeg aac (CPU)") { () throws(OratorError) in try soundtrack.wait() }
-        let video = try encode(chunks: chunks, audio: audio.file(AudioStage.file), encoding: encoding)
-        try clock.measure("output") { () throws(OratorError) in try output.copyAndCommit(from: video) }
+        try finish(chunks: chunks, soundtrack: soundtrack, encoding: encoding, output: output)
         let sidecars = request.episode.captionFiles
         if !sidecars.isEmpty {
             let writer = CaptionWriter(style: CaptionStyle(videoWidth: encoding.size.width, videoHeight: encoding.size.height))
