@@ -41,7 +41,7 @@ let package = Package(
             linkerSettings: [
                 .linkedLibrary("dlib"), .linkedLibrary("blas"), .linkedLibrary("lapack"),
                 .linkedLibrary("opencv_core"), .linkedLibrary("opencv_imgproc"),
-                .linkedLibrary("opencv_imgcodecs"),
+                .linkedLibrary("exif"), .linkedLibrary("webp"),
             ]),
 
         // MARK: Stages

@@ -1,5 +1,4 @@
-// Image decoding, copying, resampling with padding, and colour sampling.
-#include <opencv2/imgcodecs.hpp>
+// Image copying, resampling with padding, and colour sampling (files: ImageFiles.cpp).
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
@@ -10,20 +9,6 @@
 
 using faceshim::fail;
 using faceshim::guarded;
-
-extern "C" fs_status fs_image_read(const char *path, fs_image **out) {
-    if (path == nullptr || out == nullptr) return fail(FS_ERROR_ARGUMENT, "no image path given");
-    *out = nullptr;
-    return guarded("decoding an image", [&] {
-        // IMREAD_COLOR applies the EXIF orientation tag of JPEG files.
-        cv::Mat bgr = cv::imread(path, cv::IMREAD_COLOR);
-        if (bgr.empty()) return fail(FS_ERROR_DECODE, "not a readable JPEG, PNG or WebP image");
-        auto *image = new fs_image();
-        cv::cvtColor(bgr, image->bgra, cv::COLOR_BGR2BGRA);
-        *out = image;
-        return FS_OK;
-    });
-}
 
 extern "C" fs_status fs_image_from_bgra(const uint8_t *pixels, int width, int height, int stride, fs_image **out) {
     if (pixels == nullptr || out == nullptr || width <= 0 || height <= 0 || stride < width * 4) {
@@ -50,20 +35,6 @@ extern "C" fs_status fs_image_copy_bgra(const fs_image *image, uint8_t *pixels, 
     cv::Mat view(image->bgra.rows, image->bgra.cols, CV_8UC4, pixels, static_cast<size_t>(stride));
     image->bgra.copyTo(view);
     return FS_OK;
-}
-
-extern "C" fs_status fs_write_image(const uint8_t *pixels, int width, int height, int stride, const char *path) {
-    if (pixels == nullptr || path == nullptr || width <= 0 || height <= 0 || stride < width * 4) {
-        return fail(FS_ERROR_ARGUMENT, "invalid image arguments");
-    }
-    return guarded("writing an image", [&] {
-        cv::Mat view(height, width, CV_8UC4, const_cast<uint8_t *>(pixels), static_cast<size_t>(stride));
-        cv::Mat bgr;
-        cv::cvtColor(view, bgr, cv::COLOR_BGRA2BGR);
-        if (!cv::haveImageWriter(path)) return fail(FS_ERROR_ENCODE, "no encoder for this file extension");
-        if (!cv::imwrite(path, bgr)) return fail(FS_ERROR_ENCODE, "could not encode or write the image");
-        return FS_OK;
-    });
 }
 
 namespace {

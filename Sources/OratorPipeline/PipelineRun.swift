@@ -104,28 +104,52 @@ struct PipelineRun {
         }
     }
 
-    /// Renders every chunk (reusing those already made) with `renderer`.
-    mutating func render(_ motionFile: URL, renderer: LazyRenderer, encoding: VideoEncoderConfiguration) throws(OratorError) -> [URL] {
+    /// Renders every chunk of the motion track with `renderer` and puts the video with `audio` in place.
+    mutating func render(_ motionFile: URL, audio: URL, renderer: LazyRenderer, encoding: VideoEncoderConfiguration,
+                         output: AtomicOutput) throws(OratorError) {
         let request = request
-        return try renderChunks(encoding: encoding) { slice throws(OratorError) in
-            let stage = RenderStage(avatar: request.avatar, encoding: encoding, slice: slice, jobs: request.jobs)
+        try renderVideo(audio: audio, encoding: encoding, output: output) { slice, soundtrack throws(OratorError) in
+            let stage = RenderStage(avatar: request.avatar, encoding: encoding, slice: slice, jobs: request.jobs, soundtrack: soundtrack)
             return (try stage.key(motion: motionFile), { folder, progress throws(OratorError) in
                 try stage.run(motion: motionFile, renderer: renderer.get(), into: folder, progress: progress)
             })
         }
     }
 
-    /// The render stage's chunk loop: one cache entry per slice of `frameCount` frames, progress
-    /// over the whole stage, and `hit`, `partial` or `miss` in the report. `chunk` gives a
-    /// slice's key and the work that renders it into a folder.
-    mutating func renderChunks(
-        encoding: VideoEncoderConfiguration,
+    /// The tail every video run shares. Several chunks: the soundtrack is encoded on another
+    /// thread while the chunks render, then the encode stage joins them. One chunk (videos up
+    /// to `framesPerChunk` frames): the soundtrack is encoded in the render pass and that chunk
+    /// is the finished video, which saves an FFmpeg process and a pass over the file. `chunk` gives a
+    /// slice's key and the work that renders it (with the soundtrack, when one is given) into
+    /// a folder.
+    mutating func renderVideo(
+        audio: URL, encoding: VideoEncoderConfiguration, output: AtomicOutput,
+        chunk: (FrameSlice, URL?) throws(OratorError) -> (CacheKey, (URL, any StageProgressReporting) throws(OratorError) -> Void)
+    ) throws(OratorError) {
+        let slices = FrameSlice.chunks(total: frameCount, framesPerChunk: request.framesPerChunk)
+        if slices.count == 1 {
+            let video = try renderChunks(slices, engine: encoding.encoderDescription + ", soundtrack ffmpeg aac in the same pass") {
+                slice throws(OratorError) in try chunk(slice, audio)
+            }
+            try clock.measure("output") { () throws(OratorError) in try output.copyAndCommit(from: video[0]) }
+            return
+        }
+        let soundtrack = audioInBackground(audio, encoding: encoding)
+        let chunks = try renderChunks(slices, engine: encoding.encoderDescription) { slice throws(OratorError) in try chunk(slice, nil) }
+        let encoded = try measure(AudioStage.name, engine: "ffmpeg aac (CPU)") { () throws(OratorError) in try soundtrack.wait() }
+        let video = try encode(chunks: chunks, audio: encoded.file(AudioStage.file), encoding: encoding)
+        try clock.measure("output") { () throws(OratorError) in try output.copyAndCommit(from: video) }
+    }
+
+    /// The render stage's chunk loop: one cache entry per slice, progress over the whole stage,
+    /// and `hit`, `partial` or `miss` in the report.
+    private mutating func renderChunks(
+        _ slices: [FrameSlice], engine: String,
         chunk: (FrameSlice) throws(OratorError) -> (CacheKey, (URL, any StageProgressReporting) throws(OratorError) -> Void)
     ) throws(OratorError) -> [URL] {
-        let slices = FrameSlice.chunks(total: frameCount, framesPerChunk: request.framesPerChunk)
         let total = frameCount, store = store, progress = progress
         var chunks: [StageOutput] = []
-        try clock.measure(RenderStage.name, items: total, engine: encoding.encoderDescription) { () throws(OratorError) in
+        try clock.measure(RenderStage.name, items: total, engine: engine) { () throws(OratorError) in
             for slice in slices {
                 let (key, work) = try chunk(slice)
                 let sliceProgress = SliceProgress(base: progress, offset: slice.range(of: total).lowerBound, total: total,
@@ -138,14 +162,6 @@ struct PipelineRun {
         let reused = chunks.filter(\.reused).count
         clock.update(RenderStage.name, cache: cache == nil ? "off" : reused == chunks.count ? "hit" : reused == 0 ? "miss" : "partial")
         return chunks.map { $0.file(StageFiles.chunk) }
-    }
-
-    /// Waits for the soundtrack, joins it with the chunks and puts the video in place.
-    mutating func finish(chunks: [URL], soundtrack: BackgroundStage<StageOutput>, encoding: VideoEncoderConfiguration,
-                         output: AtomicOutput) throws(OratorError) {
-        let audio = try measure(AudioStage.name, engine: "ffmpeg aac (CPU)") { () throws(OratorError) in try soundtrack.wait() }
-        let video = try encode(chunks: chunks, audio: audio.file(AudioStage.file), encoding: encoding)
-        try clock.measure("output") { () throws(OratorError) in try output.copyAndCommit(from: video) }
     }
 
     /// Joins the chunks with the soundtrack.

@@ -4,7 +4,8 @@ import OratorScript
 import OratorVideo
 
 /// The whole job as a chain of stages: speak (script) or lipsync (recording) -> motion ->
-/// render (in chunks) beside audio -> encode. Each stage's output is kept in a `StageStore`
+/// render (in chunks) beside audio -> encode (one-chunk videos get their soundtrack in the
+/// render pass and skip audio and encode). Each stage's output is kept in a `StageStore`
 /// under a key made from its inputs' content, so with the cache an unchanged stage is reused
 /// and an interrupted run resumes from the chunks that finished. The video is copied to the
 /// destination under a temporary name and renamed when complete.
@@ -32,9 +33,7 @@ public struct TalkingHeadPipeline: Sendable {
             return run.summary(started: started, encoding: encoding, note: encoderNote)
         }
         let motionFile = try run.motion(timeline: speech.timeline)
-        let soundtrack = run.audioInBackground(speech.audio, encoding: encoding)
-        let chunks = try run.render(motionFile, renderer: renderer, encoding: encoding)
-        try run.finish(chunks: chunks, soundtrack: soundtrack, encoding: encoding, output: output)
+        try run.render(motionFile, audio: speech.audio, renderer: renderer, encoding: encoding, output: output)
 
         return run.summary(started: started, encoding: encoding, note: encoderNote)
     }

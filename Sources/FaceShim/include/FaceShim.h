@@ -1,6 +1,6 @@
 /*
- * FaceShim: a small C API over dlib (face detection, 68-point landmarks) and OpenCV (image
- * decoding, resampling, piecewise-affine warping, polygon compositing) for OratorFace.
+ * FaceShim: a small C API over dlib (face detection, 68-point landmarks, JPEG/PNG files),
+ * libwebp, libexif and OpenCV (resampling, piecewise-affine warping, polygon compositing) for OratorFace.
  *
  * Conventions: every function that can fail returns an fs_status; on failure
  * fs_last_error() returns a message for the calling thread. Handles are opaque and are freed
@@ -20,7 +20,7 @@ extern "C" {
 typedef enum {
     FS_OK = 0,
     FS_ERROR_ARGUMENT = 1, /* a bad size, count or pointer */
-    FS_ERROR_DECODE = 2,   /* the bytes are not an image OpenCV can decode */
+    FS_ERROR_DECODE = 2,   /* the bytes are not an image the shim can decode */
     FS_ERROR_MODEL = 3,    /* the landmark model could not be loaded */
     FS_ERROR_ENCODE = 4,   /* an image could not be encoded or written */
     FS_ERROR_INTERNAL = 5  /* an exception inside dlib or OpenCV */
@@ -33,7 +33,7 @@ const char *fs_last_error(void);
 
 typedef struct fs_image fs_image;
 
-/* Decodes a JPEG, PNG, WebP (or any format OpenCV reads) file, applying EXIF orientation. */
+/* Decodes a JPEG, PNG, BMP or WebP file, applying a JPEG's EXIF orientation. */
 fs_status fs_image_read(const char *path, fs_image **out);
 /* Copies a BGRA buffer into a new image. */
 fs_status fs_image_from_bgra(const uint8_t *pixels, int width, int height, int stride, fs_image **out);

@@ -113,9 +113,7 @@ extension PipelineRun {
             try writer.write(turns: turns, formats: [.ass], nextTo: workspace.url("burn.mp4"), mediaDuration: mixed.result.duration)
             burnFile = workspace.url("burn.ass")
         }
-        let soundtrack = audioInBackground(mixed.file, encoding: encoding)
-        let chunks = try renderScene(sceneFile, mix: mixed.file, captions: burnFile, avatars: avatars, encoding: encoding)
-        try finish(chunks: chunks, soundtrack: soundtrack, encoding: encoding, output: output)
+        try renderScene(sceneFile, mix: mixed.file, captions: burnFile, avatars: avatars, encoding: encoding, output: output)
         let sidecars = request.episode.captionFiles
         if !sidecars.isEmpty {
             let writer = CaptionWriter(style: CaptionStyle(videoWidth: encoding.size.width, videoHeight: encoding.size.height))
@@ -123,14 +121,15 @@ extension PipelineRun {
         }
     }
 
-    /// Renders the scene's chunks (reusing those already made).
+    /// Renders the scene's chunks (reusing those already made) and puts the video with the mix in place.
     private mutating func renderScene(_ sceneFile: URL, mix: URL, captions: URL?, avatars: [AvatarSource],
-                                      encoding: VideoEncoderConfiguration) throws(OratorError) -> [URL] {
+                                      encoding: VideoEncoderConfiguration, output: AtomicOutput) throws(OratorError) {
         let request = request
         let names = sceneSpeakers.map { $0?.label ?? "" }
-        return try renderChunks(encoding: encoding) { slice throws(OratorError) in
+        try renderVideo(audio: mix, encoding: encoding, output: output) { slice, soundtrack throws(OratorError) in
             let stage = SceneRenderStage(avatars: avatars, names: names, style: request.episode.style,
-                                         background: request.episode.background, encoding: encoding, slice: slice, jobs: request.jobs)
+                                         background: request.episode.background, encoding: encoding, slice: slice, jobs: request.jobs,
+                                         soundtrack: soundtrack)
             return (try stage.key(scene: sceneFile, mix: mix, captions: captions), { folder, progress throws(OratorError) in
                 try stage.run(scene: sceneFile, mix: mix, captions: captions, into: folder, progress: progress)
             })

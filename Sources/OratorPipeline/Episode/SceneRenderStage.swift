@@ -15,6 +15,9 @@ public struct SceneRenderStage: Sendable {
     public var encoding: VideoEncoderConfiguration
     public var slice: FrameSlice
     public var jobs: Int
+    /// Audio to encode (AAC) into the chunk beside the frames, or nil for a video-only chunk
+    /// (see `RenderStage.soundtrack`).
+    public var soundtrack: URL?
 
     public func key(scene: URL, mix: URL, captions: URL?) throws(OratorError) -> CacheKey {
         var parts: [CacheKeyPart] = [
@@ -24,6 +27,7 @@ public struct SceneRenderStage: Sendable {
         parts += try avatars.map { avatar throws(OratorError) in try avatar.cacheKeyPart() }
         if style.visualization != .none { parts.append(try .file("mix", mix)) }
         if let captions { parts.append(try .file("captions", captions)) }
+        if let soundtrack { parts.append(try .file("soundtrack", soundtrack)) }
         switch background {
         case let .color(color)?: parts.append(try .value("background", color))
         case let .image(url)?: parts.append(try .file("background-image", url))
@@ -47,7 +51,7 @@ public struct SceneRenderStage: Sendable {
             filter = "subtitles=filename='\(shifted!.path.replacingOccurrences(of: "'", with: "\\'"))'"
         }
         defer { if let shifted { try? FileManager.default.removeItem(at: shifted) } }
-        let encoder = try FFmpegVideoEncoder(configuration: encoding, audio: nil,
+        let encoder = try FFmpegVideoEncoder(configuration: encoding, audio: soundtrack,
                                              output: folder.appendingPathComponent(StageFiles.chunk), videoFilter: filter)
         do throws(OratorError) {
             let needsAudio = style.visualization != .none
