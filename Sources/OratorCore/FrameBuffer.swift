@@ -10,9 +10,28 @@ public struct FrameBuffer: Sendable {
     /// A frame filled with opaque black.
     public init(size: FrameSize) {
         self.size = size
-        var bytes = [UInt8](repeating: 0, count: size.bgraByteCount)
-        for index in Swift.stride(from: 3, to: bytes.count, by: 4) { bytes[index] = 255 }
-        self.pixels = bytes
+        self.pixels = [UInt8](unsafeUninitializedCapacity: size.bgraByteCount) { buffer, count in
+            Self.fillOpaqueBlack(UnsafeMutableRawBufferPointer(buffer))
+            count = buffer.count
+        }
+    }
+
+    /// Paints the whole frame opaque black again (for a buffer that is reused).
+    public mutating func clearToOpaqueBlack() {
+        pixels.withUnsafeMutableBytes { Self.fillOpaqueBlack($0) }
+    }
+
+    /// Writes B = G = R = 0, A = 255 over every pixel: one pixel, then copies of what is
+    /// already written, doubling each time (a few large memory copies instead of a byte loop).
+    private static func fillOpaqueBlack(_ bytes: UnsafeMutableRawBufferPointer) {
+        guard bytes.count >= 4, let base = bytes.baseAddress else { return }
+        base.storeBytes(of: UInt32(255 << 24).littleEndian, as: UInt32.self)
+        var filled = 4
+        while filled < bytes.count {
+            let chunk = min(filled, bytes.count - filled)
+            (base + filled).copyMemory(from: base, byteCount: chunk)
+            filled += chunk
+        }
     }
 
     /// Bytes per row.

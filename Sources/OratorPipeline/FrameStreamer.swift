@@ -37,12 +37,15 @@ public struct FrameStreamer: Sendable {
         let groupSize = jobs * 2
         // Enough rendered frames waiting that the encoder never starves while a group renders.
         let queue = FrameGroupQueue(capacity: 4)
+        // Frames go back to the pool once written, so the buffers (a megabyte each at 512x512)
+        // are allocated once per run instead of once per frame.
+        let pool = FramePool(size: size)
         progress.begin(stage: "render", total: total)
         let producer = Thread { [jobs] in
             var start = 0
             while start < total, !queue.isCancelled {
                 let count = min(groupSize, total - start)
-                let group = RenderGroup(count: count, size: size)
+                let group = RenderGroup(count: count, pool: pool)
                 do throws(OratorError) {
                     let inputs = try prepare(start..<(start + count))
                     DispatchQueue.concurrentPerform(iterations: min(jobs, count)) { worker in
@@ -70,6 +73,7 @@ public struct FrameStreamer: Sendable {
                     try encoder.write(frame)
                     written += 1
                 }
+                group.recycle(into: pool)
                 progress.advance(stage: "render", done: written, total: total)
             }
         } catch {
@@ -90,11 +94,20 @@ final class RenderGroup: @unchecked Sendable {
     private(set) var error: OratorError?
     private let lock = NSLock()
 
-    init(count: Int, size: FrameSize) {
-        slots = (0..<count).map { _ in FrameSlot(frame: FrameBuffer(size: size)) }
+    init(count: Int, pool: FramePool) {
+        slots = (0..<count).map { _ in FrameSlot(frame: pool.take()) }
     }
 
     var frames: [FrameBuffer] { slots.map(\.frame) }
+
+    /// Hands the frames back to `pool` once they are written; the group is empty afterwards.
+    func recycle(into pool: FramePool) {
+        for slot in slots {
+            let frame = slot.frame
+            slot.frame = FrameBuffer(size: FrameSize(width: 0, height: 0))
+            pool.give(frame)
+        }
+    }
 
     func render(_ index: Int, _ body: (inout FrameBuffer) throws(OratorError) -> Void) {
         do {
@@ -114,6 +127,28 @@ final class FrameSlot: @unchecked Sendable {
     // Safe: see `RenderGroup`: one writer per slot, reads after the writers have finished.
     var frame: FrameBuffer
     init(frame: FrameBuffer) { self.frame = frame }
+}
+
+/// Frame buffers that the writer has finished with, for the render thread to draw into again.
+final class FramePool: @unchecked Sendable {
+    // Safe: `free` is read and written under `lock`.
+    private let lock = NSLock()
+    private var free: [FrameBuffer] = []
+    private let size: FrameSize
+
+    init(size: FrameSize) { self.size = size }
+
+    /// A buffer of `size`, opaque black, as a new frame would be.
+    func take() -> FrameBuffer {
+        guard var frame = lock.withLock({ free.popLast() }) else { return FrameBuffer(size: size) }
+        frame.clearToOpaqueBlack()
+        return frame
+    }
+
+    func give(_ frame: FrameBuffer) {
+        guard frame.size == size else { return }
+        lock.withLock { free.append(frame) }
+    }
 }
 
 /// A bounded hand-off between the render thread and the writer.

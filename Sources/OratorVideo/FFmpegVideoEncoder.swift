@@ -35,6 +35,16 @@ public final class FFmpegVideoEncoder {
         do { try process.run() } catch {
             throw OratorError(.encoderFailed, "could not start ffmpeg", cause: "\(error)")
         }
+        Self.widen(input)
+    }
+
+    /// Asks Linux for a 1 MiB pipe (F_SETPIPE_SZ; the default is 64 KiB), so a frame crosses to
+    /// FFmpeg in one or a few writes instead of sixteen context switches. A refusal is harmless.
+    private static func widen(_ pipe: Pipe) {
+        #if os(Linux)
+        let setPipeSize: Int32 = 1031  // F_SETPIPE_SZ, which Glibc's Swift module does not export
+        _ = fcntl(pipe.fileHandleForWriting.fileDescriptor, setPipeSize, Int32(1 << 20))
+        #endif
     }
 
     deinit {

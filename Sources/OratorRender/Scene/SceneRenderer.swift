@@ -39,7 +39,10 @@ public struct SceneRenderer: Sendable {
 
     /// Draws `scene` into `buffer`.
     public func render(_ scene: SceneFrame, into buffer: inout FrameBuffer) throws(OratorError) {
-        buffer.pixels = backdrop.pixels
+        guard buffer.size == layout.size else {
+            throw OratorError(.renderFailed, "frame buffer is \(buffer.size) but the scene renderer draws \(layout.size)")
+        }
+        buffer.pixels.withUnsafeMutableBytes { target in backdrop.pixels.withUnsafeBytes { target.copyMemory(from: $0) } }
         for (index, cell) in layout.cells.enumerated() {
             var face = FrameBuffer(size: FrameSize(width: cell.width, height: cell.height))
             try avatars[index].render(scene.speakers[min(index, scene.speakers.count - 1)], into: &face)
