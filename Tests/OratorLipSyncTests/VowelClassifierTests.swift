@@ -44,6 +44,15 @@ struct VowelClassifierTests {
         #expect(classifier.classify(between, recognized: .ae, shift: (0, 0)) == .ae)
     }
 
+    @Test func unstressedVowelsAreOpenMidVowels() {
+        let classifier = VowelFormantClassifier()
+        // The neutral vowel (schwa, F1 500, F2 1500) heard as "ih" is a mid-central vowel (the
+        // jaw half open); heard as "ah" it stays "ah".
+        let schwa = Self.measurement(500, 1500)
+        #expect([Phone.ah, .er].contains(classifier.classify(schwa, recognized: .ih, shift: (0, 0))))
+        #expect(classifier.classify(schwa, recognized: .ah, shift: (0, 0)) == .ah)
+    }
+
     @Test func diphthongsAreTold() {
         let classifier = VowelFormantClassifier()
         // Open at the start, "ih"-like at the end: "eye", even if recognized as "ah".

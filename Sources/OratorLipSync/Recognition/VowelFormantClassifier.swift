@@ -53,11 +53,14 @@ struct VowelFormantClassifier: Sendable {
 
     /// The vowel whose reference best explains `measurement` (after removing the speaker's shift).
     func classify(_ measurement: Measurement, recognized: Phone, shift: (first: Double, second: Double)) -> Phone {
-        let others = (1 - labelConfidence) / Double(VowelReference.all.count - 1)
+        // The recognized vowel's prior is shared by its references (AH has two), as is the rest.
+        let matching = Double(VowelReference.all.filter { $0.phone == recognized }.count)
+        let own = matching > 0 ? labelConfidence / matching : 0
+        let others = (1 - (matching > 0 ? labelConfidence : 0)) / (Double(VowelReference.all.count) - matching)
         let variance = 2 * spread * spread
         var best = recognized, bestScore = -Double.infinity
         for reference in VowelReference.all {
-            let prior = reference.phone == recognized ? labelConfidence : others
+            let prior = reference.phone == recognized ? own : others
             var distance = 0.0
             for (found, expected) in [(measurement.start, reference.start), (measurement.end, reference.end)] {
                 let d1 = found.first - shift.first - expected.first, d2 = found.second - shift.second - expected.second
@@ -110,7 +113,9 @@ struct VowelFormantClassifier: Sendable {
 
 /// Reference formants of American English vowels: the means of men's and women's values
 /// (geometric, in hertz) measured by Hillenbrand, Getty, Clark and Wheeler (1995), as natural
-/// logs. Diphthongs start near one vowel and end near another.
+/// logs. Diphthongs start near one vowel and end near another. AH has a second reference, the
+/// neutral vowel (schwa) of a uniform tube, because unstressed vowels, the most common ones, are
+/// recognized and transcribed as AH too.
 struct VowelReference: Sendable {
     var phone: Phone
     var start: (first: Double, second: Double)
@@ -133,6 +138,7 @@ struct VowelReference: Sendable {
         VowelReference(.uh, (492, 1172)),
         VowelReference(.uw, (417, 1050)),
         VowelReference(.ah, (684, 1306)),
+        VowelReference(.ah, (500, 1500)),
         VowelReference(.er, (497, 1478)),
         VowelReference(.ey, (505, 2299), (420, 2350)),
         VowelReference(.ow, (525, 971), (450, 1050)),
@@ -141,5 +147,6 @@ struct VowelReference: Sendable {
         VowelReference(.oy, (712, 1059), (454, 2193)),
     ]
 
-    static let byPhone: [Phone: VowelReference] = Dictionary(uniqueKeysWithValues: all.map { ($0.phone, $0) })
+    /// The first (for AH the full, stressed) reference of each vowel.
+    static let byPhone: [Phone: VowelReference] = Dictionary(all.map { ($0.phone, $0) }, uniquingKeysWith: { first, _ in first })
 }
