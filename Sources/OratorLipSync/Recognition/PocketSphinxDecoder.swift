@@ -91,6 +91,10 @@ final class PocketSphinxDecoder {
 
 extension PocketSphinxDecoder {
     /// Context-independent phones: about 20x faster than triphones here, with similar phones
-    /// (see BENCHMARKS.md); the beams are PocketSphinx's allphone defaults.
-    static let fastSettings: [String: String] = ["-allphone_ci": "yes"]
+    /// (see BENCHMARKS.md); the beams are PocketSphinx's allphone defaults. Each frame is scored
+    /// with the 8 best Gaussians of each codebook instead of 4: more exact likelihoods for about
+    /// 15% more time (jaw agreement with the aligned track on the librivox clips 76.7 -> 77.9%).
+    /// Wider beams, other language-model weights and insertion penalties changed nothing or
+    /// made it worse.
+    static let fastSettings: [String: String] = ["-allphone_ci": "yes", "-topn": "8"]
 }
