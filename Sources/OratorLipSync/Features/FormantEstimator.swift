@@ -2,9 +2,10 @@ import Foundation
 
 /// Estimates the first two formants (vocal tract resonances) of a frame by selective linear
 /// prediction (Makhoul 1975): the frame's power spectrum below `upperHz` is treated as the whole
-/// spectrum of a signal sampled at `2 * upperHz`, its autocorrelation is the inverse transform of
-/// that band, Levinson-Durbin recursion fits an all-pole model of order 2 + (2 * upperHz) / 1 kHz, and
-/// the model's poles with narrow bandwidths are the formants.
+/// spectrum of a signal sampled at fs = `2 * upperHz`, its autocorrelation is the inverse
+/// transform of that band, Levinson-Durbin recursion fits an all-pole model of the textbook order
+/// 2 + fs / 1 kHz (12 for the 5 kHz band), and the model's poles with narrow bandwidths, found by
+/// Durand-Kerner iteration, are the formants.
 ///
 /// The first formant rises as the jaw opens (about 300 Hz for "ee" and "oo", 700-800 Hz for
 /// "ah"); the second is high for front vowels and falls with lip rounding.
