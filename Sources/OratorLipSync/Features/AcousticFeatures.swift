@@ -45,6 +45,9 @@ struct AcousticFeatures: Sendable {
 
     /// Time in seconds at which frame `index` starts.
     static func time(ofFrame index: Int) -> Double { Double(index) / frameRate }
+    /// Where a change between frames `index - 1` and `index` happened, in seconds: midway
+    /// between their 25 ms windows' centres, 7.5 ms after frame `index` starts.
+    static func boundary(beforeFrame index: Int) -> Double { (Double(index) - 0.5) / frameRate + 0.0125 }
     /// The frame that contains `seconds`.
     static func frame(at seconds: Double) -> Int { Int((seconds * frameRate).rounded(.down)) }
 
