@@ -83,7 +83,8 @@ public struct LipSyncEngine: Sendable {
             }
         } else if let recognized {
             let estimate = AcousticMouthEstimator().timeline(from: features, voiceActivity: voiceActivity)
-            let phones = RecognitionRepair.repair(recognized, estimate: estimate, voiceActivity: voiceActivity)
+            let repaired = RecognitionRepair.repair(recognized, estimate: estimate, voiceActivity: voiceActivity)
+            let phones = VowelFormantClassifier().relabel(repaired, features: features)
             raw = SpeechTimeline(phones: phones, duration: features.duration)
             method = .phoneRecognition
         } else {
@@ -107,7 +108,8 @@ private struct RecordingAnalysis {
     private var recognizer: UtteranceRecognizer?
 
     init(sampleRate: Int, recognize: Bool, configuration: LipSyncConfiguration) throws(OratorError) {
-        extractor = FeatureExtractor(sampleRate: sampleRate)
+        // Formants re-decide the recognized vowels; the other paths do not use them.
+        extractor = FeatureExtractor(sampleRate: sampleRate, formants: recognize)
         if recognize {
             let decoder = try PocketSphinxDecoder(modelDirectory: configuration.acousticModelPath,
                                                   phoneModel: configuration.phoneModelPath, sampleRate: sampleRate,

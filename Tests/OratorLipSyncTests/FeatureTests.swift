@@ -23,6 +23,12 @@ struct FeatureTests {
         #expect(power.indices.max { power[$0] < power[$1] } == frequencyBin)
     }
 
+    @Test func frameBoundariesLieBetweenWindowCentres() {
+        // Frame 10's 25 ms window starts at 100 ms (centre 112.5 ms), frame 9's centre is 102.5 ms.
+        #expect(abs(AcousticFeatures.boundary(beforeFrame: 10) - 0.1075) < 1e-12)
+        #expect(abs(AcousticFeatures.boundary(beforeFrame: 0) - 0.0075) < 1e-12)
+    }
+
     @Test func voiceActivityFindsSpeechBetweenPauses() throws {
         // Pause, then a sentence, then a longer pause, then another: speech where espeak spoke.
         let first = try Fixtures.spoken("Good morning to you.", voice: "en-us", wordsPerMinute: 160)

@@ -4,8 +4,8 @@ import Foundation
 /// activity detection and the language-independent mouth estimate work from.
 ///
 /// Frame `k` covers the 25 ms window starting at `k / 100` seconds. Features are 72 bytes per
-/// frame (26 mel bands in half precision and five spectral measures), a ninth of what the
-/// 16 kHz samples they come from would take.
+/// frame (26 mel bands in half precision and five spectral measures; 80 with formants), about
+/// a ninth of what the 16 kHz samples they come from would take.
 struct AcousticFeatures: Sendable {
     /// Frames per second.
     static let frameRate = 100.0
@@ -23,6 +23,12 @@ struct AcousticFeatures: Sendable {
     var midCentroid: [Float] = []
     /// Share of power above 3 kHz: high for fricatives such as S and SH.
     var highShare: [Float] = []
+    /// First formant in hertz (0 where none was found): rises as the jaw opens. Empty unless
+    /// the extractor was asked for formants.
+    var firstFormant: [Float] = []
+    /// Second formant in hertz (0 where none was found): high for front vowels, low when
+    /// rounded. Empty unless the extractor was asked for formants.
+    var secondFormant: [Float] = []
     /// Summed power spectrum over the whole recording, 1 bin per `longTermBinHz`.
     var longTermSpectrum: [Double] = []
     /// Width of one long-term spectrum bin in hertz.
@@ -39,6 +45,9 @@ struct AcousticFeatures: Sendable {
 
     /// Time in seconds at which frame `index` starts.
     static func time(ofFrame index: Int) -> Double { Double(index) / frameRate }
+    /// Where a change between frames `index - 1` and `index` happened, in seconds: midway
+    /// between their 25 ms windows' centres, 7.5 ms after frame `index` starts.
+    static func boundary(beforeFrame index: Int) -> Double { (Double(index) - 0.5) / frameRate + 0.0125 }
     /// The frame that contains `seconds`.
     static func frame(at seconds: Double) -> Int { Int((seconds * frameRate).rounded(.down)) }
 
@@ -60,6 +69,8 @@ struct AcousticFeatures: Sendable {
         lowCentroid += other.lowCentroid
         midCentroid += other.midCentroid
         highShare += other.highShare
+        firstFormant += other.firstFormant
+        secondFormant += other.secondFormant
         if longTermSpectrum.isEmpty { longTermSpectrum = other.longTermSpectrum } else {
             for index in 0..<min(longTermSpectrum.count, other.longTermSpectrum.count) {
                 longTermSpectrum[index] += other.longTermSpectrum[index]

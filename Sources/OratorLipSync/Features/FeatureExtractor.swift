@@ -1,15 +1,17 @@
 import Foundation
 
 /// Turns audio, fed in chunks of any size, into `AcousticFeatures`: 25 ms Hamming windows every
-/// 10 ms, pre-emphasis, an FFT power spectrum, mel band energies and a few spectral-shape
-/// measures. Only one window of audio is kept between calls, so memory does not grow with the
-/// recording.
+/// 10 ms, pre-emphasis, an FFT power spectrum, mel band energies, a few spectral-shape
+/// measures and, if asked, the first two formants. Only one window of audio is kept between
+/// calls, so memory does not grow with the recording.
 struct FeatureExtractor {
     /// Samples per second of the audio fed in.
     let sampleRate: Int
     private let windowLength: Int
     private let transform: FourierTransform
     private let filters: MelFilterBank
+    /// Set when formants are measured.
+    private let formantEstimator: FormantEstimator?
     private let window: [Float]
     private let binHz: Double
     private var pending: [Float] = []
@@ -23,7 +25,9 @@ struct FeatureExtractor {
     private var bandPowers: [Float] = []
     private let bands: (flat: Range<Int>, low: Range<Int>, mid: Range<Int>, high: Range<Int>, all: Range<Int>)
 
-    init(sampleRate: Int, bandCount: Int = 26) {
+    /// `formants`: also measure F1 and F2 of every frame (`AcousticFeatures.firstFormant`,
+    /// `secondFormant`); without it those stay empty.
+    init(sampleRate: Int, bandCount: Int = 26, formants: Bool = false) {
         self.sampleRate = sampleRate
         windowLength = Int((0.025 * Double(sampleRate)).rounded())
         var size = 2
@@ -34,6 +38,7 @@ struct FeatureExtractor {
         // band; bands above a low rate's Nyquist frequency stay empty and alignment leaves them out.
         filters = MelFilterBank(filterCount: bandCount, lowerHz: 130, upperHz: 6800,
                                 binCount: size / 2 + 1, binHz: binHz)
+        formantEstimator = formants ? FormantEstimator(binHz: binHz, spectrumSize: size / 2 + 1) : nil
         let length = windowLength
         window = (0..<length).map { Float(0.54 - 0.46 * cos(2 * Double.pi * Double($0) / Double(length - 1))) }
         frame = [Float](repeating: 0, count: windowLength)
@@ -109,6 +114,11 @@ struct FeatureExtractor {
         features.midCentroid.append(centroid(bands.mid))
         let total = sum(bands.all)
         features.highShare.append(total > 0 ? sum(bands.high) / total : 0)
+        if let formantEstimator {
+            let formants = formantEstimator.formants(of: power)
+            features.firstFormant.append(formants?.first ?? 0)
+            features.secondFormant.append(formants?.second ?? 0)
+        }
     }
 
     private func sum(_ range: Range<Int>) -> Float {

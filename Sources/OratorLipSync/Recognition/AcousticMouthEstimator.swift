@@ -63,13 +63,14 @@ struct AcousticMouthEstimator: Sendable {
         return result
     }
 
-    /// Runs of one class as timed phones; short runs are absorbed by the previous one.
+    /// Runs of one class as timed phones (changing between the centres of the frames' windows);
+    /// short runs are absorbed by the previous one.
     private func runs(of classes: [Phone]) -> [TimedPhone] {
         var phones: [TimedPhone] = []
         var start = 0
         for index in 1...classes.count where index == classes.count || classes[index] != classes[start] {
             let phone = classes[start]
-            let begin = AcousticFeatures.time(ofFrame: start), end = AcousticFeatures.time(ofFrame: index)
+            let begin = AcousticFeatures.boundary(beforeFrame: start), end = AcousticFeatures.boundary(beforeFrame: index)
             if phone != .silence, index - start < minimumRun, let last = phones.last, last.phone != .silence, abs(last.end - begin) < 1e-9 {
                 phones[phones.count - 1].end = end
             } else {

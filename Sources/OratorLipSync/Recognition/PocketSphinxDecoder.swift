@@ -47,6 +47,12 @@ final class PocketSphinxDecoder {
         cmd_ln_free_r(config)
     }
 
+    /// Where the boundary between PocketSphinx frames k-1 and k lies, relative to k / 100 s:
+    /// frame k analyses the 25.6 ms window starting at k / 100 s, so it describes the sound around
+    /// its centre, 12.8 ms in, and the boundary is midway between two centres, 7.8 ms after k / 100 s.
+    /// (Counting from k / 100 s, recognized phones started 16 ms before espeak-ng's on median.)
+    static let frameCentreOffset = 0.0256 / 2 - 0.005
+
     /// PocketSphinx keeps global logging state; creating decoders is serialized.
     private static let lock = NSLock()
 
@@ -68,7 +74,8 @@ final class PocketSphinxDecoder {
             ps_seg_frames(current, &first, &last)
             let name = ps_seg_word(current).map { String(cString: $0) } ?? "SIL"
             let phone = Phone(arpabet: name) ?? .silence
-            let start = offset + Double(first) / 100, end = offset + Double(last + 1) / 100
+            let start = offset + Double(first) / 100 + Self.frameCentreOffset
+            let end = offset + Double(last + 1) / 100 + Self.frameCentreOffset
             if end > start { phones.append(TimedPhone(phone: phone, start: start, end: end, symbol: name)) }
             segment = ps_seg_next(current)
         }
@@ -84,6 +91,10 @@ final class PocketSphinxDecoder {
 
 extension PocketSphinxDecoder {
     /// Context-independent phones: about 20x faster than triphones here, with similar phones
-    /// (see BENCHMARKS.md); the beams are PocketSphinx's allphone defaults.
-    static let fastSettings: [String: String] = ["-allphone_ci": "yes"]
+    /// (see BENCHMARKS.md); the beams are PocketSphinx's allphone defaults. Each frame is scored
+    /// with the 8 best Gaussians of each codebook instead of 4: more exact likelihoods for about
+    /// 15% more time (jaw agreement with the aligned track on the librivox clips 76.7 -> 77.9%).
+    /// Wider beams, other language-model weights and insertion penalties changed nothing or
+    /// made it worse.
+    static let fastSettings: [String: String] = ["-allphone_ci": "yes", "-topn": "8"]
 }
