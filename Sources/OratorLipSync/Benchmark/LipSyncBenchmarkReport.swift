@@ -78,8 +78,8 @@ public struct LipSyncBenchmarkReport: Sendable, Codable {
             return wall > 0 && cpu > 0 ? String(format: "%.1fx (CPU time: %.1fx)", audio / wall, audio / cpu) : "-"
         }
         let methods: [LipSyncMethod] = [.forcedAlignment, .phoneRecognition, .acousticEstimate]
-        lines.append("| (a) jaw open/closed agreement (C D E H vs rest) | " + methods.map { spokenMean($0, \.jawAgreement) }.joined(separator: " | ") + " | >= 90% / >= 85% |")
-        lines.append("| (a) lips apart/closed agreement (A X vs rest) | " + methods.map { spokenMean($0, \.lipsAgreement) }.joined(separator: " | ") + " | |")
+        lines.append("| (a) open/closed agreement (closed = A or X, lips together; open = any other shape) | " + methods.map { spokenMean($0, \.lipsAgreement) }.joined(separator: " | ") + " | >= 90% / >= 85% |")
+        lines.append("| (a) jaw agreement, stricter (jaw open = C D E H; A B F G X count as closed) | " + methods.map { spokenMean($0, \.jawAgreement) }.joined(separator: " | ") + " | |")
         lines.append("| (a) mouth shape agreement | " + methods.map { spokenMean($0, \.shapeAgreement) }.joined(separator: " | ") + " | |")
         let errors = spoken.filter { $0.method == .forcedAlignment }.flatMap(\.boundaryErrors)
         lines.append(String(format: "| (a) median phone boundary error | %.1f ms (90th pct %.1f ms, %d phones) | - | - | <= 40 ms |",
