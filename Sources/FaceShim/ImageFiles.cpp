@@ -47,9 +47,19 @@ bool decodeWebP(const std::vector<uint8_t> &bytes, cv::Mat &bgra) {
     return decoded != nullptr;
 }
 
-void decodeWithDlib(const char *path, cv::Mat &bgra) {
+bool isJPEG(const std::vector<uint8_t> &bytes) { return bytes.size() > 2 && bytes[0] == 0xFF && bytes[1] == 0xD8; }
+
+bool isPNG(const std::vector<uint8_t> &bytes) {
+    static const uint8_t signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    return bytes.size() > 8 && std::memcmp(bytes.data(), signature, 8) == 0;
+}
+
+// JPEG and PNG are decoded from the bytes already read; anything else dlib knows (BMP) from the file.
+void decodeWithDlib(const char *path, const std::vector<uint8_t> &bytes, cv::Mat &bgra) {
     dlib::array2d<dlib::rgb_alpha_pixel> pixels;
-    dlib::load_image(pixels, path);
+    if (isJPEG(bytes)) dlib::load_jpeg(pixels, bytes.data(), bytes.size());
+    else if (isPNG(bytes)) dlib::load_png(pixels, bytes.data(), bytes.size());
+    else dlib::load_image(pixels, path);
     bgra.create(static_cast<int>(pixels.nr()), static_cast<int>(pixels.nc()), CV_8UC4);
     for (long row = 0; row < pixels.nr(); ++row) {
         auto *target = bgra.ptr<cv::Vec4b>(static_cast<int>(row));
@@ -120,13 +130,12 @@ extern "C" fs_status fs_image_read(const char *path, fs_image **out) {
             if (!decodeWebP(bytes, stored)) return fail(FS_ERROR_DECODE, "not a readable WebP image");
         } else {
             try {
-                decodeWithDlib(path, stored);
+                decodeWithDlib(path, bytes, stored);
             } catch (const dlib::error &error) {
                 return fail(FS_ERROR_DECODE, std::string("not a readable JPEG, PNG or WebP image: ") + error.what());
             }
         }
-        bool jpeg = bytes.size() > 2 && bytes[0] == 0xFF && bytes[1] == 0xD8;
-        auto *image = new fs_image{upright(stored, jpeg ? exifOrientation(bytes) : 1)};
+        auto *image = new fs_image{upright(stored, isJPEG(bytes) ? exifOrientation(bytes) : 1)};
         if (!image->bgra.isContinuous()) image->bgra = image->bgra.clone();
         *out = image;
         return FS_OK;

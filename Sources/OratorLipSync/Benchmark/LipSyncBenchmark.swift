@@ -82,12 +82,7 @@ public struct LipSyncBenchmark: Sendable {
         var rows: [SpokenResult] = []
         let methods: [(String?, PhoneRecognizerKind)] = [(spoken.text, .automatic), (nil, .pocketsphinx), (nil, .acoustic)]
         for (transcript, recognizer) in methods {
-            var settings = configuration
-            settings.recognizer = recognizer
-            let engine = try LipSyncEngine(configuration: settings)
-            let clock = BenchmarkClock()
-            let result = try engine.analyze(audioURL: url, transcript: transcript)
-            let (seconds, cpuSeconds) = clock.elapsed()
+            let (result, seconds, cpuSeconds) = try timedAnalysis(url, transcript: transcript, recognizer: recognizer)
             let shapes = TrackComparison.shapes(result.cues, duration: truth.duration)
             let errors = TrackComparison.boundaryErrors(found: result.timeline.phones, truth: truth.phones)
             rows.append(SpokenResult(
@@ -101,6 +96,18 @@ public struct LipSyncBenchmark: Sendable {
         return rows
     }
 
+    /// Analyzes `url` with `recognizer` (and `transcript`, if any), timing it in wall and CPU seconds.
+    private func timedAnalysis(_ url: URL, transcript: String?, recognizer: PhoneRecognizerKind)
+        throws(OratorError) -> (result: LipSyncResult, seconds: Double, cpuSeconds: Double) {
+        var settings = configuration
+        settings.recognizer = recognizer
+        let engine = try LipSyncEngine(configuration: settings)
+        let clock = BenchmarkClock()
+        let result = try engine.analyze(audioURL: url, transcript: transcript)
+        let (seconds, cpuSeconds) = clock.elapsed()
+        return (result, seconds, cpuSeconds)
+    }
+
     /// Runs one librivox clip with its transcript, then without (PocketSphinx, acoustic); those
     /// are also compared with the first, which on real speech is the best available reference.
     func runRecorded(_ url: URL, transcript: String) throws(OratorError) -> [RecordedResult] {
@@ -110,12 +117,7 @@ public struct LipSyncBenchmark: Sendable {
         var aligned: (shapes: [MouthShape], phones: [TimedPhone])?
         let runs: [(String?, PhoneRecognizerKind)] = [(transcript, .automatic), (nil, .pocketsphinx), (nil, .acoustic)]
         for (text, recognizer) in runs {
-            var settings = configuration
-            settings.recognizer = recognizer
-            let engine = try LipSyncEngine(configuration: settings)
-            let clock = BenchmarkClock()
-            let result = try engine.analyze(audioURL: url, transcript: text)
-            let (seconds, cpuSeconds) = clock.elapsed()
+            let (result, seconds, cpuSeconds) = try timedAnalysis(url, transcript: text, recognizer: recognizer)
             let shapes = TrackComparison.shapes(result.cues, duration: result.duration)
             var edges = 0, inside = 0
             for word in result.timeline.words {
