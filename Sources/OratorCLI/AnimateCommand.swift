@@ -52,11 +52,13 @@ struct AnimateCommand: ParsableCommand {
             if let language { config.voice = language }
             var renderOptions = render
             renderOptions.avatar = image
-            let request = CreateRequest(
+            var request = CreateRequest(
                 speech: .recording(fileURL(audio), transcript: transcript.map(fileURL)), output: fileURL(output),
                 avatar: try renderOptions.avatar(config), voice: VoiceOptions.defaults(config),
-                size: try renderOptions.size(config), motion: try motion.configuration(config), jobs: renderOptions.jobs(config),
+                size: try renderOptions.size(config), motion: try motion.configuration(config), jobs: try renderOptions.jobs(config),
                 encoder: try renderOptions.encoder(config))
+            request.otherInputs = [configOptions.file].compactMap { $0 }
+            request.otherOutputs = [report].compactMap { $0.map(fileURL) }
             let summary = try TalkingHeadPipeline().create(request, cache: cacheOptions.open(config), progress: reporting.reporter)
             if let report { try JSONFile.write(summary, to: fileURL(report)) }
             RunSummaryPrinter.print(summary, quiet: reporting.quiet)

@@ -39,17 +39,19 @@ struct BatchCommand: ParsableCommand {
         try reportingErrors { () throws(OratorError) in
             let requests = try makeRequests()
             guard !requests.isEmpty else { throw OratorError(.invalidInput, "batch needs scripts or --manifest") }
+            guard (1...64).contains(workers) else { throw OratorError(.invalidInput, "invalid --workers \(workers): use 1 to 64") }
+            try BatchRunner.check(requests)
             let cache = try cacheOptions.open(configOptions.load())
             let started = Date()
             let quiet = quiet
             let results = BatchRunner(workers: workers).run(requests, cache: cache) { index, result in
-                let name = requests[index].speech.file.lastPathComponent
+                let name = BatchRunner.label(requests[index], index: index)
                 switch result {
                 case let .success(summary) where !quiet:
                     print(String(format: "ok      %@ -> %@ (%.1f s of video in %.1f s)", name as NSString,
                                  summary.output as NSString, summary.videoSeconds, summary.wallSeconds))
                 case let .failure(error):
-                    FileHandle.standardError.write(Data("failed  \(name): \(error.description)\n".utf8))
+                    StandardStream.writeError("failed  \(name): \(error.description)\n")
                 default: break
                 }
             }

@@ -12,6 +12,9 @@ struct ConfigOptions: ParsableArguments {
     func load() throws(OratorError) -> OratorConfiguration {
         try OratorConfiguration.load(path: config.map(fileURL))
     }
+
+    /// The configuration file that `load()` reads, if any.
+    var file: URL? { OratorConfiguration.file(path: config.map(fileURL)) }
 }
 
 /// Voice options shared by `create`, `speak` and `stage speak`.
@@ -69,7 +72,7 @@ func reportingErrors(_ body: () throws(OratorError) -> Void) throws {
         try body()
     } catch {
         TerminalProgress.clearLine()
-        FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+        StandardStream.writeError("error: \(error.description)\n")
         throw ExitCode(1)
     }
 }

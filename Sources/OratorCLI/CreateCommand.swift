@@ -40,11 +40,13 @@ struct CreateCommand: ParsableCommand {
             var request = CreateRequest(
                 speech: .script(fileURL(script)), output: fileURL(output), avatar: try render.avatar(config),
                 voice: voice.configuration(config), size: try render.size(config),
-                motion: try motion.configuration(config), jobs: render.jobs(config),
+                motion: try motion.configuration(config), jobs: try render.jobs(config),
                 encoder: try render.encoder(config))
             request.speakers = config.speakers ?? [:]
             request.speechThreads = max(1, min(16, voice.speechThreads))
             request.episode = try episode.options()
+            request.otherInputs = [configOptions.file].compactMap { $0 }
+            request.otherOutputs = [report].compactMap { $0.map(fileURL) }
             let summary = try TalkingHeadPipeline().create(request, cache: cacheOptions.open(config), progress: reporting.reporter)
             if let report { try JSONFile.write(summary, to: fileURL(report)) }
             RunSummaryPrinter.print(summary, quiet: reporting.quiet)
@@ -81,8 +83,10 @@ struct RenderOptions: ParsableArguments {
         try config.frameSize(size ?? config.size ?? "512")
     }
 
-    func jobs(_ config: OratorConfiguration) -> Int {
-        max(1, jobs ?? config.jobs ?? FrameStreamer.defaultJobs)
+    func jobs(_ config: OratorConfiguration) throws(OratorError) -> Int {
+        let value = jobs ?? config.jobs ?? FrameStreamer.defaultJobs
+        guard (1...256).contains(value) else { throw OratorError(.invalidInput, "invalid --jobs \(value): use 1 to 256 frames in parallel") }
+        return value
     }
 
     func encoder(_ config: OratorConfiguration) throws(OratorError) -> EncoderChoice {

@@ -36,6 +36,13 @@ final class JSONProgress: StageProgressReporting, @unchecked Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(line) else { return }
-        FileHandle.standardOutput.write(data + Data("\n".utf8))
+        do throws(OratorError) {
+            try StandardStream.writeOutput(String(decoding: data, as: UTF8.self) + "\n")
+        } catch {
+            // Whoever reads the progress has gone (or the disk is full): stop the run cleanly.
+            StandardStream.writeError("error: \(error.description)\n")
+            Cleanup.undoAll()
+            exit(1)
+        }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OratorCore
 import OratorLipSync
+import OratorPipeline
 
 /// `orator lipsync AUDIO`: mouth cues for a recording, in formats that tools reading Rhubarb
 /// Lip Sync's output accept.
@@ -56,8 +57,10 @@ struct LipSyncCommand: ParsableCommand {
         try reportingErrors { () throws(OratorError) in
             let shapes = try ExtendedShapes.parse(extendedShapes)
             let exporter = try MouthCueExporter(extendedShapes: shapes, framesPerSecond: fps, prestonBlairNames: datPrestonBlair)
-            let text = try transcript.map { path throws(OratorError) in try Self.readText(fileURL(path)) }
-            // Check the output folders before the analysis, not after it.
+            let text = try transcript.map { path throws(OratorError) in try LipSyncStage.readTranscript(fileURL(path)) }
+            // Check the outputs before the analysis, not after it.
+            try OutputGuard.check(outputs: [output, words].compactMap { $0.map(fileURL) },
+                                  inputs: [fileURL(audio)] + [transcript].compactMap { $0.map(fileURL) })
             let cueFile = try output.map { path throws(OratorError) in try AtomicOutput(destination: fileURL(path)) }
             let wordFile = try words.map { path throws(OratorError) in try AtomicOutput(destination: fileURL(path)) }
             let kind: PhoneRecognizerKind = switch recognizer {
@@ -73,33 +76,18 @@ struct LipSyncCommand: ParsableCommand {
             if let cueFile {
                 try Self.write(body, to: cueFile)
             } else {
-                FileHandle.standardOutput.write(Data(body.utf8))
+                try StandardStream.writeOutput(body)
             }
             if let wordFile {
                 try Self.write(TimingExporter.json(result.timeline, soundFile: audioURL.path, method: result.method), to: wordFile)
             }
             if !quiet {
-                for warning in result.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+                for warning in result.warnings { StandardStream.writeError("warning: \(warning)\n") }
                 let summary = String(format: "%@: %.2f s, %d mouth cues by %@", audio, result.duration, result.cues.count, result.method.rawValue)
                 let cost = result.alignmentCost.map { String(format: ", alignment cost %.2f", $0) } ?? ""
-                FileHandle.standardError.write(Data((summary + cost + "\n").utf8))
+                StandardStream.writeError(summary + cost + "\n")
             }
         }
-    }
-
-    /// Reads a UTF-8 transcript, naming the file if it cannot.
-    static func readText(_ url: URL) throws(OratorError) -> String {
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw OratorError(.fileNotFound, "transcript not found: \(url.path)")
-        }
-        // A file handle also reads pipes such as /dev/stdin, which FileManager.contents does not.
-        guard let handle = FileHandle(forReadingAtPath: url.path), let data = try? handle.readToEnd() ?? Data() else {
-            throw OratorError(.unreadableFile, "cannot read transcript \(url.path)")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw OratorError(.invalidInput, "transcript \(url.path) is not UTF-8 text")
-        }
-        return text
     }
 
     /// Writes text atomically: the file appears complete or not at all.

@@ -1,7 +1,8 @@
 import ArgumentParser
+import Foundation
+import OratorCore
 
 /// The `orator` command: a thin layer that parses options and calls the pipeline.
-@main
 struct Orator: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "orator",

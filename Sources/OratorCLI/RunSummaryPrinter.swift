@@ -1,11 +1,12 @@
 import Foundation
+import OratorCore
 import OratorPipeline
 
 /// The short human summary at the end of a run.
 enum RunSummaryPrinter {
     /// Prints warnings always, and the summary unless `quiet`.
     static func print(_ summary: RunSummary, quiet: Bool) {
-        for warning in summary.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        for warning in summary.warnings { StandardStream.writeError("warning: \(warning)\n") }
         guard !quiet else { return }
         var lines = [String(format: "wrote %@: %.2f s of video, %d frames, in %.2f s (%.1fx real time)",
                             summary.output as NSString, summary.videoSeconds, summary.frames, summary.wallSeconds,
@@ -16,6 +17,6 @@ enum RunSummaryPrinter {
         }
         lines.append("  stages: " + stages.joined(separator: ", "))
         lines += summary.notes.map { "  \($0)" }
-        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        StandardStream.writeError(lines.joined(separator: "\n") + "\n")
     }
 }

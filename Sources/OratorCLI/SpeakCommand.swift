@@ -24,9 +24,9 @@ struct SpeakCommand: ParsableCommand {
             let result = try SpeechJob().run(script: fileURL(script), wav: fileURL(output), timings: timings,
                                              voice: voice.configuration(), progress: reporting.reporter)
             if !reporting.quiet {
-                FileHandle.standardError.write(Data(String(
+                StandardStream.writeError(String(
                     format: "wrote %@ (%.2f s, %d words, %d phonemes) and %@\n", output as NSString, result.duration,
-                    result.words.count, result.phones.count, timings.lastPathComponent as NSString).utf8))
+                    result.words.count, result.phones.count, timings.lastPathComponent as NSString))
             }
         }
     }

@@ -49,7 +49,7 @@ final class TerminalProgress: StageProgressReporting, @unchecked Sendable {
 
     /// Erases a half-drawn bar before an error line.
     static func clearLine() {
-        if isatty(STDERR_FILENO) != 0 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if isatty(STDERR_FILENO) != 0 { StandardStream.writeError("\r\u{1B}[K") }
     }
 
     static func bar(stage: String, done: Int, total: Int?, rate: Double) -> String {
@@ -62,6 +62,6 @@ final class TerminalProgress: StageProgressReporting, @unchecked Sendable {
     }
 
     private func emit(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        StandardStream.writeError(text)
     }
 }

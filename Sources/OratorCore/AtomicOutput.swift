@@ -8,9 +8,15 @@ public struct AtomicOutput: Sendable {
     /// Where it is written while in progress (same folder, so the rename is atomic).
     public let temporary: URL
 
-    /// Checks that the destination folder exists and is writable, and picks the temporary name.
-    public init(destination: URL) throws(OratorError) {
+    /// Checks that the destination folder exists and is writable and that the destination is
+    /// not a device, pipe, socket or folder (`folder: true` allows an existing folder, for
+    /// outputs that are folders), and picks the temporary name. Partial files that a killed
+    /// run left beside the destination are removed.
+    public init(destination: URL, folder isFolderOutput: Bool = false) throws(OratorError) {
         self.destination = destination
+        if !(isFolderOutput && FileKind(of: destination) == .directory) {
+            try OutputGuard.requireWritableKind(destination)
+        }
         let folder = destination.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -23,10 +29,16 @@ public struct AtomicOutput: Sendable {
         let ext = destination.pathExtension
         let tag = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
         self.temporary = folder.appendingPathComponent(".\(name).\(tag).partial\(ext.isEmpty ? "" : ".\(ext)")")
+        ScratchSweeper.sweep(folder) { entry in
+            entry.contains(".partial") ? ScratchSweeper.ownerPID(of: entry, after: ".\(name).") : nil
+        }
+        Cleanup.track(temporary)
     }
 
     /// Moves the finished temporary file into place, replacing any older file.
     public func commit() throws(OratorError) {
+        try OutputGuard.requireWritableKind(destination)
+        defer { Cleanup.release(temporary) }
         if rename(temporary.path, destination.path) != 0 {
             let reason = String(cString: strerror(errno))
             discard()
@@ -37,6 +49,7 @@ public struct AtomicOutput: Sendable {
     /// Copies a finished file to the temporary name and renames it into place.
     public func copyAndCommit(from source: URL) throws(OratorError) {
         discard()
+        Cleanup.track(temporary)
         do { try FileManager.default.copyItem(at: source, to: temporary) } catch {
             discard()
             throw OratorError(.unwritableOutput, "cannot write \(destination.path)", cause: "\(error)")
@@ -47,5 +60,6 @@ public struct AtomicOutput: Sendable {
     /// Deletes the temporary file (after a failure).
     public func discard() {
         try? FileManager.default.removeItem(at: temporary)
+        Cleanup.release(temporary)
     }
 }

@@ -24,7 +24,7 @@ public enum ExternalTool {
         process.standardOutput = stdout
         process.standardError = stderr
         process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch {
+        do { try process.runTracked() } catch {
             throw OratorError(errorCode, "could not start \(executable) for \(what)", cause: "\(error)")
         }
         // Read both pipes concurrently so a chatty tool cannot block on a full pipe.
@@ -32,7 +32,7 @@ public enum ExternalTool {
         let reader = Thread { errorBox.data = stderr.fileHandleForReading.readDataToEndOfFile() }
         reader.start()
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        process.waitTracked()
         while !errorBox.isSet { usleep(1000) }
         guard process.terminationStatus == 0 else {
             let text = String(decoding: errorBox.data ?? Data(), as: UTF8.self)

@@ -13,7 +13,7 @@ public struct FrameSize: Sendable, Codable, Equatable, CustomStringConvertible {
     /// A square frame.
     public init(square side: Int) { self.init(width: side, height: side) }
 
-    /// Parses `512` (square) or `1280x720`. Sides must be even and between 16 and 8192.
+    /// Parses `512` (square) or `1280x720`. Sides must be even and between 16 and `InputLimits.frameSide`.
     public init(parsing text: String) throws(OratorError) {
         let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
         let numbers = parts.compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
@@ -22,8 +22,9 @@ public struct FrameSize: Sendable, Codable, Equatable, CustomStringConvertible {
         }
         let width = numbers[0]
         let height = numbers.count == 2 ? numbers[1] : numbers[0]
-        guard (16...8192).contains(width), (16...8192).contains(height) else {
-            throw OratorError(.invalidInput, "invalid size '\(text)': each side must be between 16 and 8192 pixels")
+        let limit = InputLimits.frameSide
+        guard (16...limit).contains(width), (16...limit).contains(height) else {
+            throw OratorError(.invalidInput, "invalid size '\(text)': each side must be between 16 and \(limit) pixels")
         }
         guard width % 2 == 0, height % 2 == 0 else {
             throw OratorError(.invalidInput, "invalid size '\(text)': H.264 needs even sides, for example \(width + width % 2)x\(height + height % 2)")

@@ -35,8 +35,13 @@ public struct OratorError: Error, Sendable, Equatable, CustomStringConvertible {
         self.cause = cause
     }
 
+    /// One line: the message, and the first line of the cause (a parser's caret diagram or a
+    /// tool's log never spills onto more lines).
     public var description: String {
-        guard let cause, !cause.isEmpty else { return message }
-        return "\(message) (\(cause))"
+        let line = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let detail = cause?.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .first { !$0.isEmpty }
+        guard let detail else { return line }
+        return "\(line) (\(detail.count > 240 ? detail.prefix(240) + "..." : detail))"
     }
 }

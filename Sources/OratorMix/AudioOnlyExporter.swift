@@ -33,8 +33,12 @@ public struct AudioOnlyExporter: Sendable {
         try Self.validate(chapters, duration: duration)
         let atomic = try AtomicOutput(destination: output)
         let metadataFile = FileManager.default.temporaryDirectory
-            .appendingPathComponent("orator-ffmetadata-\(UUID().uuidString).txt")
-        defer { try? FileManager.default.removeItem(at: metadataFile) }
+            .appendingPathComponent("orator-\(ProcessInfo.processInfo.processIdentifier)-ffmetadata-\(UUID().uuidString).txt")
+        Cleanup.track(metadataFile)
+        defer {
+            try? FileManager.default.removeItem(at: metadataFile)
+            Cleanup.release(metadataFile)
+        }
         do {
             try FFMetadataFile.text(metadata: metadata, chapters: chapters, duration: duration)
                 .write(to: metadataFile, atomically: true, encoding: .utf8)

@@ -40,7 +40,7 @@ final class DecodedAudioStream {
         process.standardOutput = stdout
         process.standardError = stderr
         process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch {
+        do { try process.runTracked() } catch {
             throw OratorError(.toolMissing, "could not start ffmpeg to decode \(role) \(url.path)", cause: "\(error)")
         }
         self.process = process
@@ -51,7 +51,7 @@ final class DecodedAudioStream {
     deinit {
         if process.isRunning { process.terminate() }
         try? output.close()
-        process.waitUntilExit()
+        process.waitTracked()
     }
 
     /// Up to `frames` interleaved frames; fewer (possibly none) only at the end of the audio.
@@ -79,7 +79,7 @@ final class DecodedAudioStream {
     /// Waits for FFmpeg and throws, naming the file, if it failed to decode it.
     func finish() throws(OratorError) {
         checked = true
-        process.waitUntilExit()
+        process.waitTracked()
         let detail = ExternalTool.lastLine(of: errors.text())
         guard process.terminationStatus == 0 else {
             throw OratorError(.decodeFailed, "cannot decode \(role) \(url.path): not audio FFmpeg can read", cause: detail)
@@ -90,7 +90,7 @@ final class DecodedAudioStream {
     func stop() {
         if process.isRunning { process.terminate() }
         try? output.close()
-        process.waitUntilExit()
+        process.waitTracked()
     }
 }
 

@@ -49,9 +49,7 @@ public struct BatchManifest: Sendable, Codable, Equatable {
 
     /// Reads and checks a manifest file.
     public static func load(_ url: URL) throws(OratorError) -> BatchManifest {
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-            throw OratorError(.fileNotFound, "batch manifest not found or unreadable: \(url.path)")
-        }
+        let text = try InputFile.readText(url, role: "batch manifest", limit: InputLimits.textBytes)
         let source = url.lastPathComponent
         let tree: Any?
         do { tree = try Yams.load(yaml: text) } catch {
@@ -60,6 +58,7 @@ public struct BatchManifest: Sendable, Codable, Equatable {
         guard let root = tree as? [String: Any], let jobs = root["jobs"] as? [Any] else {
             throw OratorError(.invalidInput, "\(source) needs a 'jobs' list")
         }
+        guard !jobs.isEmpty else { throw OratorError(.invalidInput, "\(source): the 'jobs' list is empty (add at least one job with a script)") }
         for key in root.keys.sorted() where !["defaults", "jobs"].contains(key) {
             throw OratorError(.invalidInput, "\(source): unknown key '\(key)' (known: defaults, jobs)")
         }

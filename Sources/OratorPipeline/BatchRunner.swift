@@ -11,6 +11,30 @@ public struct BatchRunner: Sendable {
         self.workers = max(1, workers)
     }
 
+    /// Refuses, before any job starts, a batch in which two jobs write the same file or a job
+    /// writes over another job's input.
+    public static func check(_ requests: [CreateRequest]) throws(OratorError) {
+        for (index, request) in requests.enumerated() {
+            for (otherIndex, other) in requests.enumerated() where otherIndex < index {
+                let shared = Set(request.outputFiles.map { $0.standardizedFileURL.path })
+                    .intersection(other.outputFiles.map { $0.standardizedFileURL.path })
+                if let path = shared.first {
+                    throw OratorError(.invalidInput, "jobs \(otherIndex + 1) and \(index + 1) both write \(path): give each job its own output")
+                }
+            }
+        }
+        do throws(OratorError) {
+            try OutputGuard.check(outputs: requests.flatMap(\.outputFiles), inputs: requests.flatMap(\.inputFiles))
+        } catch {
+            throw OratorError(error.code, "batch refused: \(error.message)")
+        }
+    }
+
+    /// A job's name in messages: its number, script and output.
+    public static func label(_ request: CreateRequest, index: Int) -> String {
+        "job \(index + 1) (\(request.speech.file.lastPathComponent) -> \(request.output.lastPathComponent))"
+    }
+
     /// Runs every request; `finished` is called (from a worker thread) as each one ends.
     public func run(_ requests: [CreateRequest], cache: ContentCache?,
                     finished: @escaping @Sendable (Int, Result<RunSummary, OratorError>) -> Void) -> [Result<RunSummary, OratorError>] {

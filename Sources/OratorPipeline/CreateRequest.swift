@@ -46,6 +46,10 @@ public struct CreateRequest: Sendable {
     public var encoder: EncoderChoice
     /// Frames per render chunk (the unit of caching and of resuming an interrupted run).
     public var framesPerChunk: Int
+    /// Files the caller reads besides the request's own (a configuration file): no output may be one of them.
+    public var otherInputs: [URL] = []
+    /// Files the caller writes besides the video (a run report): checked with the run's outputs.
+    public var otherOutputs: [URL] = []
 
     public init(speech: SpeechSource, output: URL, avatar: AvatarSource = .builtin, voice: EspeakConfiguration = EspeakConfiguration(),
                 size: FrameSize = FrameSize(square: 512), motion: MotionConfiguration = MotionConfiguration(),

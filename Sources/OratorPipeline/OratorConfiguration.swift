@@ -61,17 +61,16 @@ public struct OratorConfiguration: Sendable, Codable, Equatable {
 
     /// Reads `path`, or `orator.yaml` in `folder` if present, or returns an empty configuration.
     public static func load(path: URL?, folder: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws(OratorError) -> OratorConfiguration {
-        let url: URL
-        if let path {
-            url = path
-        } else {
-            url = folder.appendingPathComponent("orator.yaml")
-            guard FileManager.default.fileExists(atPath: url.path) else { return OratorConfiguration() }
-        }
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-            throw OratorError(.fileNotFound, "configuration file not found or unreadable: \(url.path)")
-        }
+        guard let url = file(path: path, folder: folder) else { return OratorConfiguration() }
+        let text = try InputFile.readText(url, role: "configuration file", limit: InputLimits.textBytes)
         return try parse(text, source: url.lastPathComponent)
+    }
+
+    /// The file `load` reads: `path`, or `orator.yaml` in `folder` if it exists.
+    public static func file(path: URL?, folder: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) -> URL? {
+        if let path { return path }
+        let url = folder.appendingPathComponent("orator.yaml")
+        return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 
     /// Parses YAML text; `source` names it in errors.

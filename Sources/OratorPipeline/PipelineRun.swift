@@ -45,6 +45,7 @@ struct PipelineRun {
         case let .script(url):
             let script = try clock.measure("parse") { () throws(OratorError) in try ScriptParser().parse(contentsOf: url) }
             self.script = script
+            try OutputGuard.check(outputs: request.outputFiles, inputs: request.inputFiles + scriptInputs(script))
             var stage = SpeakStage(script: script, voice: request.voice,
                                    speakerVoices: SpeakStage.speakerVoices(for: script, base: request.voice, configured: request.speakers),
                                    source: url.lastPathComponent)

@@ -12,6 +12,7 @@ public struct SpeechJob: Sendable {
     public func run(script: URL, wav: URL, timings: URL, voice: EspeakConfiguration,
                     progress: any StageProgressReporting = SilentProgress()) throws(OratorError) -> SpeechTimeline {
         let parsed = try ScriptParser().parse(contentsOf: script)
+        try OutputGuard.check(outputs: [wav, timings], inputs: [script])
         let audioOutput = try AtomicOutput(destination: wav)
         let timingOutput = try AtomicOutput(destination: timings)
         let synthesizer = try VoiceCatalog.synthesizer(for: voice)

@@ -20,6 +20,7 @@ public struct TalkingHeadPipeline: Sendable {
         var run = try PipelineRun(request: request, cache: cache, progress: progress)
         defer { run.workspace.remove() }
         let output = try AtomicOutput(destination: request.output)
+        try OutputGuard.check(outputs: request.outputFiles, inputs: request.inputFiles)
         _ = try ExternalTool.locate("ffmpeg")
         let (codec, encoderNote) = try request.encoder.resolve()
         let size = try request.avatar.outputSize(requested: request.size)

@@ -11,11 +11,15 @@ public struct Workspace: Sendable {
         do { try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true) } catch {
             throw OratorError(.unwritableOutput, "cannot create a temporary folder in \(FileManager.default.temporaryDirectory.path)", cause: "\(error)")
         }
+        Cleanup.track(root)
     }
 
     /// A path inside the workspace.
     public func url(_ name: String) -> URL { root.appendingPathComponent(name) }
 
     /// Deletes the workspace and everything in it.
-    public func remove() { try? FileManager.default.removeItem(at: root) }
+    public func remove() {
+        try? FileManager.default.removeItem(at: root)
+        Cleanup.release(root)
+    }
 }

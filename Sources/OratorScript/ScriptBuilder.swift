@@ -49,7 +49,7 @@ struct ScriptBuilder {
         var restColumn = column
         while let open = rest.firstIndex(of: "[") {
             let before = rest[..<open].trimmingCharacters(in: .whitespaces)
-            if !before.isEmpty { add(before, line: line) }
+            if !before.isEmpty { try add(before, line: line, column: restColumn) }
             let cueColumn = restColumn + rest.distance(from: rest.startIndex, to: open)
             guard let close = rest[open...].firstIndex(of: "]") else {
                 throw OratorError(.invalidInput, "\(source):\(line):\(cueColumn): '[' without a closing ']'")
@@ -61,12 +61,32 @@ struct ScriptBuilder {
             rest = rest[rest.index(after: close)...]
         }
         let tail = rest.trimmingCharacters(in: .whitespaces)
-        if !tail.isEmpty { add(tail, line: line) }
+        if !tail.isEmpty { try add(tail, line: line, column: restColumn) }
     }
 
-    private mutating func add(_ text: String, line: Int) {
+    private mutating func add(_ text: String, line: Int, column: Int) throws(OratorError) {
+        try Self.checkWords(text, location: "\(source):\(line)", column: column)
         if paragraph.isEmpty { paragraphLine = line }
         paragraph.append(text)
+    }
+
+    /// Refuses a "word" longer than `InputLimits.wordLetters` (a pasted hash or a run of
+    /// letters would be spelled out for minutes).
+    static func checkWords(_ text: String, location: String, column: Int) throws(OratorError) {
+        var start = 0, length = 0, offset = 0
+        for character in text {
+            if character.isWhitespace {
+                length = 0
+            } else {
+                if length == 0 { start = offset }
+                length += 1
+                if length > InputLimits.wordLetters {
+                    let word = text.dropFirst(start).prefix { !$0.isWhitespace }
+                    throw OratorError(.invalidInput, "\(location):\(column + start): a word of \(word.count) characters is too long to speak (the limit is \(InputLimits.wordLetters)); add spaces or remove it")
+                }
+            }
+            offset += 1
+        }
     }
 
     /// Ends the current paragraph; between two paragraphs comes an automatic pause, shorter
@@ -76,8 +96,43 @@ struct ScriptBuilder {
         if case let .speech(_, _, previous) = script.segments.last {
             script.segments.append(.pause(previous == speaker ? parser.paragraphPause : parser.turnGap))
         }
-        script.segments.append(.speech(paragraph.joined(separator: " "), line: paragraphLine, speaker: speaker))
+        for piece in Self.breathGroups(paragraph.joined(separator: " ")) {
+            script.segments.append(.speech(piece, line: paragraphLine, speaker: speaker))
+        }
         paragraph.removeAll()
+    }
+
+    /// Bytes of UTF-8 in one spoken segment: a longer paragraph is spoken as several segments (split
+    /// after sentences, or between words), so speech memory stays flat however long it is.
+    static let segmentCharacters = 1500
+
+    /// `text` in pieces of at most `segmentCharacters`, split after `.`, `!` or `?` where possible.
+    static func breathGroups(_ text: String) -> [String] {
+        guard text.utf8.count > segmentCharacters else { return [text] }
+        var pieces: [String] = []
+        var current = ""
+        var sentence = ""
+        func close(_ part: String) {
+            if current.utf8.count + part.utf8.count + 1 > segmentCharacters, !current.isEmpty {
+                pieces.append(current)
+                current = ""
+            }
+            if part.utf8.count > segmentCharacters {
+                for word in part.split(separator: " ") {
+                    if current.utf8.count + word.utf8.count + 1 > segmentCharacters, !current.isEmpty { pieces.append(current); current = "" }
+                    current += current.isEmpty ? String(word) : " " + word
+                }
+            } else {
+                current += current.isEmpty ? part : " " + part
+            }
+        }
+        for word in text.split(separator: " ") {
+            sentence += sentence.isEmpty ? String(word) : " " + word
+            if let last = word.last, ".!?".contains(last) { close(sentence); sentence = "" }
+        }
+        if !sentence.isEmpty { close(sentence) }
+        if !current.isEmpty { pieces.append(current) }
+        return pieces
     }
 
     /// `NAME: text` where NAME is capitals, digits, spaces, `_` or `-` (up to 32 characters).

@@ -19,19 +19,7 @@ public struct ScriptParser: Sendable {
     /// Reads and parses a script file; missing, unreadable, non-UTF-8, malformed or empty
     /// scripts are errors that name the file (and the line and column).
     public func parse(contentsOf url: URL) throws(OratorError) -> Script {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw OratorError(.fileNotFound, "script not found: \(url.path)")
-        }
-        guard !isDirectory.boolValue else {
-            throw OratorError(.unreadableFile, "script \(url.path) is a folder, not a text file")
-        }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw OratorError(.unreadableFile, "cannot read script \(url.path) (check its permissions)")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw OratorError(.invalidInput, "script \(url.path) is not UTF-8 text")
-        }
+        let text = try InputFile.readText(url, role: "script", limit: InputLimits.textBytes)
         let script = try parse(text, source: url.path)
         guard script.segments.contains(where: { if case .speech = $0 { true } else { false } }) else {
             throw OratorError(.emptyScript, "script \(url.path) has nothing to say (it is empty or only headings)")

@@ -26,13 +26,14 @@ public final class FFmpegVideoEncoder {
         signal(SIGPIPE, SIG_IGN)
         errorLog = FileManager.default.temporaryDirectory
             .appendingPathComponent("orator-ffmpeg-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).log")
+        Cleanup.track(errorLog)
         _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
         process.executableURL = URL(fileURLWithPath: ffmpeg)
         process.arguments = configuration.ffmpegArguments(audio: audio?.path, output: output.path, videoFilter: videoFilter)
         process.standardInput = input
         process.standardOutput = FileHandle.nullDevice
         process.standardError = try? FileHandle(forWritingTo: errorLog)
-        do { try process.run() } catch {
+        do { try process.runTracked() } catch {
             throw OratorError(.encoderFailed, "could not start ffmpeg", cause: "\(error)")
         }
         Self.widen(input)
@@ -50,6 +51,7 @@ public final class FFmpegVideoEncoder {
     deinit {
         if !finished { cancel() }
         try? FileManager.default.removeItem(at: errorLog)
+        Cleanup.release(errorLog)
     }
 
     /// Sends one frame to the encoder.
@@ -72,7 +74,7 @@ public final class FFmpegVideoEncoder {
         }
         if failed {
             try? input.fileHandleForWriting.close()
-            process.waitUntilExit()
+            process.waitTracked()
             finished = true
             throw OratorError(.encoderFailed, "ffmpeg stopped while encoding \(output.lastPathComponent)", cause: ffmpegMessage())
         }
@@ -84,7 +86,7 @@ public final class FFmpegVideoEncoder {
         guard !finished else { return }
         finished = true
         try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
+        process.waitTracked()
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
             throw OratorError(.encoderFailed, "ffmpeg could not encode \(output.lastPathComponent)", cause: ffmpegMessage())
         }
@@ -95,7 +97,7 @@ public final class FFmpegVideoEncoder {
         finished = true
         try? input.fileHandleForWriting.close()
         if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        process.waitTracked()
     }
 
     private func ffmpegMessage() -> String {

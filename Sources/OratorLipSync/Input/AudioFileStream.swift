@@ -44,7 +44,7 @@ struct AudioFileStream {
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch {
+        do { try process.runTracked() } catch {
             throw OratorError(.decodeFailed, "could not start \(ffmpeg) to decode \(url.path)", cause: "\(error)")
         }
         let errorText = StderrCollector(errors.fileHandleForReading)
@@ -63,7 +63,7 @@ struct AudioFileStream {
         }
         if failure != nil { process.terminate() }
         output.fileHandleForReading.closeFile()
-        process.waitUntilExit()
+        process.waitTracked()
         if let failure { throw failure }
         guard process.terminationStatus == 0 else {
             throw OratorError(.decodeFailed, "cannot decode audio file \(url.path): not an audio format FFmpeg reads",

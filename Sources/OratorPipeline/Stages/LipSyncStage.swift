@@ -33,13 +33,8 @@ public struct LipSyncStage: Sendable {
     }
 
     /// Reads a transcript file; unreadable or non-UTF-8 files are errors naming it.
+    /// Pipes are read as streams, up to `InputLimits.textBytes`.
     public static func readTranscript(_ url: URL) throws(OratorError) -> String {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw OratorError(.fileNotFound, "transcript not found or unreadable: \(url.path)")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw OratorError(.invalidInput, "transcript \(url.path) is not UTF-8 text")
-        }
-        return text
+        try InputFile.readText(url, role: "transcript", limit: InputLimits.textBytes)
     }
 }

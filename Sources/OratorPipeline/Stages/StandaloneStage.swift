@@ -14,7 +14,7 @@ public enum StandaloneStage {
     public static func speak(script: URL, voice: EspeakConfiguration, out: URL,
                              progress: any StageProgressReporting) throws(OratorError) {
         let parsed = try ScriptParser().parse(contentsOf: script)
-        try produce(into: out) { folder throws(OratorError) in
+        try produce(into: out, inputs: [script]) { folder throws(OratorError) in
             let speakers = SpeakStage.speakerVoices(for: parsed, base: voice, configured: [:])
             try SpeakStage(script: parsed, voice: voice, speakerVoices: speakers, source: script.lastPathComponent)
                 .run(into: folder, progress: progress)
@@ -24,7 +24,7 @@ public enum StandaloneStage {
     /// `motion`: IN/timeline.json -> OUT/motion.bin + OUT/cues.json.
     public static func motion(input: URL, configuration: MotionConfiguration, out: URL) throws(OratorError) {
         let timeline = input.appendingPathComponent(StageFiles.timeline)
-        try produce(into: out) { folder throws(OratorError) in
+        try produce(into: out, inputs: [timeline]) { folder throws(OratorError) in
             try MotionStage(configuration: configuration).run(timeline: timeline, into: folder)
         }
     }
@@ -36,14 +36,14 @@ public enum StandaloneStage {
         let fps = try MotionTrackFile.header(motionFile).fps
         let stage = RenderStage(avatar: avatar, encoding: VideoEncoderConfiguration(size: size, fps: fps), slice: slice, jobs: jobs)
         let renderer = try AvatarFactory.renderer(for: avatar, size: size)
-        try produce(into: out) { folder throws(OratorError) in
+        try produce(into: out, inputs: [motionFile] + avatar.inputFiles) { folder throws(OratorError) in
             try stage.run(motion: motionFile, renderer: renderer, into: folder, progress: progress)
         }
     }
 
     /// `audio`: any audio file -> OUT/audio.m4a.
     public static func audio(input: URL, out: URL) throws(OratorError) {
-        try produce(into: out) { folder throws(OratorError) in
+        try produce(into: out, inputs: [input]) { folder throws(OratorError) in
             try AudioStage(encoding: VideoEncoderConfiguration()).run(audio: input, into: folder)
         }
     }
@@ -52,6 +52,7 @@ public enum StandaloneStage {
     public static func encode(chunks: [URL], audio: URL, output: URL) throws(OratorError) {
         let files = chunks.map { $0.hasDirectoryPath || $0.pathExtension.isEmpty ? $0.appendingPathComponent(StageFiles.chunk) : $0 }
         let destination = try AtomicOutput(destination: output)
+        try OutputGuard.check(outputs: [output], inputs: files + [audio])
         do throws(OratorError) {
             try EncodeStage(encoding: VideoEncoderConfiguration()).run(chunks: files, audio: audio, output: destination.temporary)
             try destination.commit()
@@ -62,17 +63,27 @@ public enum StandaloneStage {
     }
 
     /// Runs `body` in a fresh folder beside `out`, then moves its files into `out`.
-    static func produce(into out: URL, _ body: (URL) throws(OratorError) -> Void) throws(OratorError) {
+    /// No file it moves may be one of `inputs`.
+    static func produce(into out: URL, inputs: [URL], _ body: (URL) throws(OratorError) -> Void) throws(OratorError) {
         let parent = out.deletingLastPathComponent()
         guard FileManager.default.fileExists(atPath: parent.path) else {
             throw OratorError(.unwritableOutput, "cannot write \(out.path): folder \(parent.path) does not exist")
         }
+        let outKind = FileKind(of: out)
+        guard outKind == .missing || outKind == .directory else {
+            throw OratorError(.unwritableOutput, "cannot write into \(out.path): it is \(outKind.phrase), not a folder")
+        }
         let scratch = parent.appendingPathComponent(".\(out.lastPathComponent).partial-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        Cleanup.track(scratch)
+        defer {
+            try? FileManager.default.removeItem(at: scratch)
+            Cleanup.release(scratch)
+        }
         try body(scratch)
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: scratch.path)) ?? []
+        try OutputGuard.check(outputs: names.map { out.appendingPathComponent($0) }, inputs: inputs)
         for name in names where rename(scratch.appendingPathComponent(name).path, out.appendingPathComponent(name).path) != 0 {
             throw OratorError(.unwritableOutput, "cannot write \(out.appendingPathComponent(name).path)", cause: String(cString: strerror(errno)))
         }

@@ -43,7 +43,7 @@ public struct AvatarPackExporter: Sendable {
         if manager.fileExists(atPath: folder.path, isDirectory: &isDirectory), !isDirectory.boolValue {
             throw OratorError(.unwritableOutput, "\(folder.path) is a file: export the avatar pack into a new folder")
         }
-        let staging = try AtomicOutput(destination: folder).temporary
+        let staging = try AtomicOutput(destination: folder, folder: true).temporary
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {

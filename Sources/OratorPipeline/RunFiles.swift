@@ -1,0 +1,54 @@
+import Foundation
+import OratorCore
+import OratorScript
+
+extension CreateRequest {
+    /// Every file the run writes: the video (or podcast file), its caption files, and what the
+    /// caller also writes (`otherOutputs`).
+    public var outputFiles: [URL] {
+        let captions = episode.captionFiles.map(\.rawValue).sorted().map { output.deletingPathExtension().appendingPathExtension($0) }
+        return [output] + captions + otherOutputs
+    }
+
+    /// Every file the request names as an input (a script's front matter adds more; see
+    /// `PipelineRun.scriptInputs`).
+    public var inputFiles: [URL] {
+        var files = [speech.file] + otherInputs
+        if case let .recording(_, transcript?) = speech { files.append(transcript) }
+        files += avatar.inputFiles
+        if case let .file(url) = episode.music { files.append(url) }
+        files += [episode.intro, episode.outro].compactMap { $0 }
+        switch episode.background {
+        case let .image(url)?, let .blurred(url)?: files.append(url)
+        default: break
+        }
+        return files
+    }
+}
+
+extension AvatarSource {
+    /// The photo, or every file of the pack.
+    var inputFiles: [URL] {
+        switch self {
+        case .builtin: return []
+        case let .photo(url, _): return [url]
+        case let .pack(folder):
+            let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+            return [folder] + (walker?.compactMap { $0 as? URL } ?? [])
+        }
+    }
+}
+
+extension PipelineRun {
+    /// The files a parsed script refers to: music beds and speakers' avatars.
+    func scriptInputs(_ script: Script) -> [URL] {
+        let folder = request.speech.file.deletingLastPathComponent()
+        func resolve(_ path: String) -> URL { path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path) }
+        var paths = script.music.map { [$0] } ?? []
+        for segment in script.segments { if case let .music(file?, _) = segment { paths.append(file) } }
+        for speaker in script.speakers {
+            if let avatar = speaker.avatar ?? request.speakers[speaker.name]?.avatar, avatar != "builtin" { paths.append(avatar) }
+        }
+        return paths.map(resolve)
+    }
+}
