@@ -41,7 +41,7 @@ let package = Package(
             linkerSettings: [
                 .linkedLibrary("dlib"), .linkedLibrary("blas"), .linkedLibrary("lapack"),
                 .linkedLibrary("opencv_core"), .linkedLibrary("opencv_imgproc"),
-                .linkedLibrary("exif"), .linkedLibrary("webp"),
+                .linkedLibrary("exif"), .linkedLibrary("webp"), .linkedLibrary("jpeg"),
             ]),
 
         // MARK: Stages

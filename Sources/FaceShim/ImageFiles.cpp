@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "ImageHandle.hpp"
+#include "JpegFiles.hpp"
 #include "ShimErrors.hpp"
 
 using faceshim::fail;
@@ -54,11 +55,44 @@ bool isPNG(const std::vector<uint8_t> &bytes) {
     return bytes.size() > 8 && std::memcmp(bytes.data(), signature, 8) == 0;
 }
 
-// JPEG and PNG are decoded from the bytes already read; anything else dlib knows (BMP) from the file.
+bool isBMP(const std::vector<uint8_t> &bytes) { return bytes.size() > 26 && bytes[0] == 'B' && bytes[1] == 'M'; }
+
+uint32_t bigEndian32(const uint8_t *p) { return (uint32_t(p[0]) << 24) | (uint32_t(p[1]) << 16) | (uint32_t(p[2]) << 8) | p[3]; }
+int32_t littleEndian32(const uint8_t *p) { return int32_t(uint32_t(p[0]) | (uint32_t(p[1]) << 8) | (uint32_t(p[2]) << 16) | (uint32_t(p[3]) << 24)); }
+
+/// The size the file's header declares, read before anything is decoded; false if unknown.
+bool declaredSize(const std::vector<uint8_t> &bytes, long long &width, long long &height) {
+    int w = 0, h = 0;
+    std::string ignored;
+    if (isWebP(bytes)) {
+        if (!WebPGetInfo(bytes.data(), bytes.size(), &w, &h)) return false;
+    } else if (isPNG(bytes) && bytes.size() >= 24) {
+        width = bigEndian32(&bytes[16]);
+        height = bigEndian32(&bytes[20]);
+        return true;
+    } else if (isJPEG(bytes)) {
+        if (!faceshim::jpegDimensions(bytes, w, h, ignored)) return false;
+    } else if (isBMP(bytes)) {
+        w = littleEndian32(&bytes[18]);
+        h = littleEndian32(&bytes[22]);
+        if (h < 0) h = -h;
+    } else {
+        return false;
+    }
+    width = w;
+    height = h;
+    return true;
+}
+
+// JPEG (libjpeg) and PNG are decoded from the bytes already read; anything else dlib knows (BMP) from the file.
 void decodeWithDlib(const char *path, const std::vector<uint8_t> &bytes, cv::Mat &bgra) {
     dlib::array2d<dlib::rgb_alpha_pixel> pixels;
-    if (isJPEG(bytes)) dlib::load_jpeg(pixels, bytes.data(), bytes.size());
-    else if (isPNG(bytes)) dlib::load_png(pixels, bytes.data(), bytes.size());
+    if (isJPEG(bytes)) {
+        std::string error;
+        if (!faceshim::decodeJPEG(bytes, bgra, error)) throw dlib::image_load_error(error);
+        return;
+    }
+    if (isPNG(bytes)) dlib::load_png(pixels, bytes.data(), bytes.size());
     else dlib::load_image(pixels, path);
     bgra.create(static_cast<int>(pixels.nr()), static_cast<int>(pixels.nc()), CV_8UC4);
     for (long row = 0; row < pixels.nr(); ++row) {
@@ -119,12 +153,16 @@ bool writeWebP(const cv::Mat &bgra, const char *path) {
 
 }  // namespace
 
-extern "C" fs_status fs_image_read(const char *path, fs_image **out) {
+extern "C" fs_status fs_image_read(const char *path, long long max_pixels, fs_image **out) {
     if (path == nullptr || out == nullptr) return fail(FS_ERROR_ARGUMENT, "no image path given");
     *out = nullptr;
     return guarded("decoding an image", [&] {
         std::vector<uint8_t> bytes = readBytes(path);
         if (bytes.empty()) return fail(FS_ERROR_DECODE, "the file is empty or unreadable");
+        long long width = 0, height = 0;
+        if (declaredSize(bytes, width, height) && (width <= 0 || height <= 0 || width * height > max_pixels)) {
+            return fail(FS_ERROR_LIMIT, std::to_string(width) + "x" + std::to_string(height));
+        }
         cv::Mat stored;
         if (isWebP(bytes)) {
             if (!decodeWebP(bytes, stored)) return fail(FS_ERROR_DECODE, "not a readable WebP image");

@@ -13,9 +13,7 @@ public struct AudioDecoder: Sendable {
 
     /// Decodes `url`; an unreadable, undecodable or empty file is an error naming it.
     public func decode(_ url: URL) throws(OratorError) -> PCMBuffer {
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw OratorError(.fileNotFound, "audio file not found: \(url.path)")
-        }
+        try InputFile.requireRegular(url, role: "audio file")
         guard FileManager.default.isReadableFile(atPath: url.path) else {
             throw OratorError(.unreadableFile, "cannot read audio file \(url.path)")
         }

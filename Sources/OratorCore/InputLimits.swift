@@ -13,6 +13,8 @@ public enum InputLimits {
         if let text = getenv("ORATOR_MAX_IMAGE_PIXELS").map({ String(cString: $0) }), let value = Int(text), value > 0 { return value }
         return 50_000_000
     }
+    /// Bytes in an input image file (200 MiB).
+    public static let imageBytes = 200 << 20
     /// Largest side of an output frame (4096, so 4K UHD fits).
     public static let frameSide = 4096
     /// Longest recording `animate` and `lipsync` accept, seconds (4 hours).

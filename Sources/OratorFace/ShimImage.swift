@@ -35,15 +35,21 @@ final class ShimImage: @unchecked Sendable {
     /// Decodes a JPEG, PNG or WebP file (EXIF orientation applied).
     static func read(_ url: URL) throws(OratorError) -> ShimImage {
         let path = url.path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw OratorError(.fileNotFound, "image \(path) does not exist")
+        try InputFile.requireRegular(url, role: "image")
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard bytes <= InputLimits.imageBytes else {
+            throw OratorError(.invalidInput, "image \(path) is \(ByteSize(bytes)), over the limit of \(ByteSize(InputLimits.imageBytes))")
         }
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw OratorError(.unreadableFile, "cannot read image \(path): permission denied")
         }
         var handle: OpaquePointer?
-        let status = fs_image_read(path, &handle)
+        let limit = InputLimits.imagePixels
+        let status = fs_image_read(path, Int64(limit), &handle)
+        if status == FS_ERROR_LIMIT {
+            let declared = String(cString: fs_last_error())
+            throw OratorError(.invalidInput, "image \(path) declares \(declared) pixels, over the limit of \(limit / 1_000_000) megapixels: scale it down (or raise ORATOR_MAX_IMAGE_PIXELS)")
+        }
         if status == FS_ERROR_DECODE {
             throw OratorError(.decodeFailed, "cannot decode image \(path): not a JPEG, PNG or WebP image, or the file is damaged")
         }

@@ -20,12 +20,19 @@ public struct AudioOnlyExporter: Sendable {
         self.kilobitsPerSecond = kilobitsPerSecond
     }
 
-    /// Encodes `audio` (the mix) into `output` (`.m4a` or `.mp3`), atomically.
-    /// Chapters must start inside the audio, in increasing order, with non-empty titles.
-    public func export(audio: URL, chapters: [PodcastChapter], metadata: PodcastMetadata, to output: URL) throws(OratorError) {
+    /// The podcast format `output`'s extension names; other extensions are an error naming the file.
+    @discardableResult
+    public static func format(of output: URL) throws(OratorError) -> Format {
         guard let format = Format(rawValue: output.pathExtension.lowercased()) else {
             throw OratorError(.invalidInput, "audio-only output \(output.path) must end in .m4a or .mp3")
         }
+        return format
+    }
+
+    /// Encodes `audio` (the mix) into `output` (`.m4a` or `.mp3`), atomically.
+    /// Chapters must start inside the audio, in increasing order, with non-empty titles.
+    public func export(audio: URL, chapters: [PodcastChapter], metadata: PodcastMetadata, to output: URL) throws(OratorError) {
+        let format = try Self.format(of: output)
         guard FileManager.default.fileExists(atPath: audio.path) else {
             throw OratorError(.fileNotFound, "audio to export not found: \(audio.path)")
         }

@@ -24,6 +24,7 @@ final class DecodedAudioStream {
         self.url = url
         self.role = role
         self.channels = channels
+        try InputFile.requireRegular(url, role: role)
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw OratorError(.fileNotFound, "\(role) not found: \(url.path)")
         }

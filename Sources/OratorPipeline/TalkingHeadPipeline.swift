@@ -1,5 +1,6 @@
 import Foundation
 import OratorCore
+import OratorMix
 import OratorScript
 import OratorVideo
 
@@ -19,6 +20,7 @@ public struct TalkingHeadPipeline: Sendable {
         let started = Date()
         var run = try PipelineRun(request: request, cache: cache, progress: progress)
         defer { run.workspace.remove() }
+        if request.episode.audioOnly { try AudioOnlyExporter.format(of: request.output) }
         let output = try AtomicOutput(destination: request.output)
         try OutputGuard.check(outputs: request.outputFiles, inputs: request.inputFiles)
         _ = try ExternalTool.locate("ffmpeg")

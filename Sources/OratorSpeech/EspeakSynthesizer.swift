@@ -63,6 +63,11 @@ public struct EspeakSynthesizer: SpeechSynthesizing {
 
     /// Selects the configured voice; must be called with the library held.
     private func selectVoice() throws(OratorError) {
+        // espeak-ng picks a near match for a name it does not have ("klingon" -> some voice)
+        // without saying so: only names, files and languages it lists are accepted.
+        guard Self.isListed(configuration.voice) else {
+            throw OratorError(.invalidInput, "unknown voice '\(configuration.voice)' (run `orator voices` to list installed voices)")
+        }
         var status = espeak_SetVoiceByName(configuration.voice)
         if status != EE_OK {
             // Not a voice file name: select by language tag (what `orator voices` lists).
@@ -76,6 +81,22 @@ public struct EspeakSynthesizer: SpeechSynthesizing {
         guard status == EE_OK else {
             throw OratorError(.invalidInput, "unknown voice '\(configuration.voice)' (run `orator voices` to list installed voices)")
         }
+    }
+
+    /// True if `voice` (before any `+variant`) is an installed voice's name, file name or language.
+    private static func isListed(_ voice: String) -> Bool {
+        let wanted = String(voice.split(separator: "+", maxSplits: 1).first ?? "")
+        guard !wanted.isEmpty, let list = espeak_ListVoices(nil) else { return false }
+        var index = 0
+        while let entry = list[index] {
+            index += 1
+            let names = [entry.pointee.name, entry.pointee.identifier].compactMap { $0.map { String(cString: $0) } }
+            for name in names where name.caseInsensitiveCompare(wanted) == .orderedSame
+                || name.split(separator: "/").last.map({ $0.caseInsensitiveCompare(wanted) == .orderedSame }) == true {
+                return true
+            }
+        }
+        return languageExists(wanted)
     }
 
     /// True if an installed voice lists `language` as its own (espeak-ng otherwise picks any

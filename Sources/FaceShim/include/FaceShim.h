@@ -23,7 +23,8 @@ typedef enum {
     FS_ERROR_DECODE = 2,   /* the bytes are not an image the shim can decode */
     FS_ERROR_MODEL = 3,    /* the landmark model could not be loaded */
     FS_ERROR_ENCODE = 4,   /* an image could not be encoded or written */
-    FS_ERROR_INTERNAL = 5  /* an exception inside dlib or OpenCV */
+    FS_ERROR_INTERNAL = 5, /* an exception inside dlib or OpenCV */
+    FS_ERROR_LIMIT = 6     /* the image declares more pixels than allowed; the message is WxH */
 } fs_status;
 
 /* The message for the last failure on this thread (empty if none). */
@@ -34,7 +35,7 @@ const char *fs_last_error(void);
 typedef struct fs_image fs_image;
 
 /* Decodes a JPEG, PNG, BMP or WebP file, applying a JPEG's EXIF orientation. */
-fs_status fs_image_read(const char *path, fs_image **out);
+fs_status fs_image_read(const char *path, long long max_pixels, fs_image **out);
 /* Copies a BGRA buffer into a new image. */
 fs_status fs_image_from_bgra(const uint8_t *pixels, int width, int height, int stride, fs_image **out);
 void fs_image_destroy(fs_image *image);

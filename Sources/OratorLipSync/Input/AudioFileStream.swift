@@ -16,9 +16,7 @@ struct AudioFileStream {
 
     /// Checks that `url` exists and is readable, and picks how to decode it.
     init(url: URL, fallbackRate: Int = 16_000, directRates: ClosedRange<Int> = 16_000...48_000) throws(OratorError) {
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw OratorError(.fileNotFound, "audio file not found: \(url.path)")
-        }
+        try InputFile.requireRegular(url, role: "audio file")
         guard FileManager.default.isReadableFile(atPath: url.path) else {
             throw OratorError(.unreadableFile, "cannot read audio file \(url.path)")
         }

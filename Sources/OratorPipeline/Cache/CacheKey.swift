@@ -75,6 +75,7 @@ public enum Digest {
 
     /// Streams a file through SHA-256 in 1 MiB blocks.
     public static func ofFile(_ url: URL) throws(OratorError) -> String {
+        try InputFile.requireRegular(url, role: "input")
         guard let handle = try? FileHandle(forReadingFrom: url) else {
             throw OratorError(.unreadableFile, "cannot read \(url.path)")
         }

@@ -26,6 +26,13 @@ extension ContentCache {
             stats.stages[stage, default: .init(entries: 0, bytes: 0)].entries += 1
             stats.stages[stage, default: .init(entries: 0, bytes: 0)].bytes += bytes
         }
+        // Scratch of runs in progress, or of killed runs that `prune` (or the next run) removes.
+        let scratch = (try? FileManager.default.contentsOfDirectory(atPath: scratchFolder.path)) ?? []
+        if !scratch.isEmpty {
+            let bytes = scratch.reduce(Int64(0)) { $0 + ScratchSweeper.diskBytes(scratchFolder.appendingPathComponent($1)) }
+            stats.bytes += bytes
+            stats.stages["scratch"] = .init(entries: scratch.count, bytes: bytes)
+        }
         return stats
     }
 
@@ -33,8 +40,9 @@ extension ContentCache {
     @discardableResult
     public func prune(olderThan age: TimeInterval) -> (entries: Int, bytes: Int64) {
         let cutoff = Date().addingTimeInterval(-age)
-        var removed = 0
-        var bytes: Int64 = 0
+        let stale = sweepStaleScratch()
+        var removed = stale.count
+        var bytes: Int64 = stale.bytes
         for folder in allEntryFolders() {
             let manifest = folder.appendingPathComponent(CacheManifest.name)
             let used = (try? FileManager.default.attributesOfItem(atPath: manifest.path)[.modificationDate] as? Date) ?? .distantPast

@@ -25,11 +25,28 @@ public struct ContentCache: Sendable {
     /// Opens (creating if needed) a cache at `root`.
     public init(root: URL = ContentCache.defaultRoot) throws(OratorError) {
         self.root = root
+        let kind = FileKind(of: root)
+        guard kind == .missing || kind == .directory else {
+            throw OratorError(.unwritableOutput, "cannot use \(root.path) as the cache: it is \(kind.phrase), not a folder (give --cache a folder)")
+        }
         for folder in [entriesFolder, locksFolder, scratchFolder] {
             do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
                 throw OratorError(.unwritableOutput, "cannot use cache folder \(root.path)", cause: "\(error)")
             }
         }
+        sweepStaleScratch()
+    }
+
+    /// Removes scratch folders whose process is gone (killed before it could clean up).
+    @discardableResult
+    func sweepStaleScratch() -> (count: Int, bytes: Int64) {
+        ScratchSweeper.sweep(scratchFolder, owner: Self.scratchOwner)
+    }
+
+    /// The PID in a scratch folder's name, `KEY-PID-RANDOM`.
+    static func scratchOwner(_ name: String) -> Int32? {
+        let parts = name.split(separator: "-")
+        return parts.count == 3 ? Int32(parts[1]) : nil
     }
 
     var entriesFolder: URL { root.appendingPathComponent("v1/entries") }
@@ -68,6 +85,8 @@ public struct ContentCache: Sendable {
         do { try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true) } catch {
             throw OratorError(.unwritableOutput, "cannot write to cache folder \(root.path)", cause: "\(error)")
         }
+        Cleanup.track(scratch)
+        defer { Cleanup.release(scratch) }
         do throws(OratorError) {
             try produce(scratch)
             try CacheManifest.write(folder: scratch, stage: stage, key: key)
