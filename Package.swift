@@ -81,6 +81,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // The script parser under libFuzzer (scripts/fuzz); a plain build replays saved inputs.
+        .target(name: "CFuzzSupport"),
+        .executableTarget(name: "OratorScriptFuzz", dependencies: ["OratorScript", "OratorCore", "CFuzzSupport"]),
+
         // MARK: Tests
         .testTarget(name: "OratorMotionTests", dependencies: ["OratorMotion", "OratorCore"]),
         .testTarget(name: "OratorScriptTests", dependencies: ["OratorScript"]),

@@ -1,5 +1,6 @@
 import Foundation
 import OratorCore
+import OratorScript
 import Yams
 
 /// A batch manifest (`orator batch --manifest jobs.yaml`):
@@ -52,8 +53,8 @@ public struct BatchManifest: Sendable, Codable, Equatable {
         let text = try InputFile.readText(url, role: "batch manifest", limit: InputLimits.textBytes)
         let source = url.lastPathComponent
         let tree: Any?
-        do { tree = try Yams.load(yaml: text) } catch {
-            throw OratorError(.invalidInput, "\(source) is not valid YAML", cause: "\(error)")
+        do { tree = try YAMLTree.load(text) } catch {
+            throw OratorError(.invalidInput, "\(source)\(error.line.map { ":\($0)" } ?? "") is not valid YAML", cause: error.message)
         }
         guard let root = tree as? [String: Any], let jobs = root["jobs"] as? [Any] else {
             throw OratorError(.invalidInput, "\(source) needs a 'jobs' list")

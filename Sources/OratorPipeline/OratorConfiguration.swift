@@ -1,5 +1,6 @@
 import Foundation
 import OratorCore
+import OratorScript
 import Yams
 
 /// Defaults from `orator.yaml` (in the working folder, or `--config PATH`). Command-line flags
@@ -76,8 +77,8 @@ public struct OratorConfiguration: Sendable, Codable, Equatable {
     /// Parses YAML text; `source` names it in errors.
     public static func parse(_ text: String, source: String) throws(OratorError) -> OratorConfiguration {
         let tree: Any?
-        do { tree = try Yams.load(yaml: text) } catch {
-            throw OratorError(.invalidInput, "\(source) is not valid YAML", cause: "\(error)")
+        do { tree = try YAMLTree.load(text) } catch {
+            throw OratorError(.invalidInput, "\(source)\(error.line.map { ":\($0)" } ?? "") is not valid YAML", cause: error.message)
         }
         guard let tree else { return OratorConfiguration() }
         guard let root = tree as? [String: Any] else {

@@ -17,8 +17,9 @@ enum FrontMatter {
 
     static func apply(_ yaml: String, firstLine: Int, source: String, to script: inout Script) throws(OratorError) {
         let tree: Any?
-        do { tree = try Yams.load(yaml: yaml) } catch {
-            throw OratorError(.invalidInput, "\(source):\(firstLine):1: the front matter is not valid YAML", cause: "\(error)")
+        do { tree = try YAMLTree.load(yaml) } catch {
+            let line = firstLine + max(0, (error.line ?? 1) - 1)
+            throw OratorError(.invalidInput, "\(source):\(line):1: the front matter is not valid YAML", cause: error.message)
         }
         guard let root = tree as? [String: Any] else {
             throw OratorError(.invalidInput, "\(source):\(firstLine):1: the front matter must be key: value lines")
