@@ -45,7 +45,7 @@ struct PhotoInputErrorTests {
             try PhotoAvatarRenderer(photoAt: missing, analyzer: Fixtures.sharedAnalyzer())
         }
         #expect(photoError?.code == .fileNotFound)
-        #expect(photoError?.message == "image /nonexistent/portrait.jpg does not exist")
+        #expect(photoError?.message == "image not found: /nonexistent/portrait.jpg")
         let modelError = #expect(throws: OratorError.self) { try FaceAnalyzer(modelPath: "/nonexistent/model.dat") }
         #expect(modelError?.code == .fileNotFound)
         #expect(modelError?.message.contains("/nonexistent/model.dat") == true)
