@@ -4,6 +4,7 @@ import OratorLipSync
 import OratorNeuralSpeech
 import OratorScript
 import OratorVideo
+import OratorSpeech
 
 /// The state of one `TalkingHeadPipeline` run: where outputs go, what was measured, and one
 /// method per stage.

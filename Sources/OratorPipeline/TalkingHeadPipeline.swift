@@ -3,6 +3,7 @@ import OratorCore
 import OratorMix
 import OratorScript
 import OratorVideo
+import OratorMotion
 
 /// The whole job as a chain of stages: speak (script) or lipsync (recording) -> motion ->
 /// render (in chunks) beside audio -> encode (one-chunk videos get their soundtrack in the

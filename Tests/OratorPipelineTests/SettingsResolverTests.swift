@@ -3,6 +3,8 @@ import OratorCore
 import OratorFace
 import Testing
 @testable import OratorPipeline
+import OratorMotion
+import OratorVideo
 
 @Suite("Settings layer: defaults, then the configuration file, a manifest job, the flags")
 struct SettingsResolverTests {

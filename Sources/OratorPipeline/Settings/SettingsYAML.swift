@@ -1,5 +1,8 @@
 import Foundation
 import OratorCore
+import OratorFace
+import OratorMotion
+import OratorVideo
 
 extension ResolvedSettings {
     /// The settings in `orator.yaml`'s own keys, as `orator config` prints them: every value a
