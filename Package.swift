@@ -105,6 +105,10 @@ let package = Package(
             dependencies: ["OratorLipSync", "OratorSpeech", "OratorAudio", "OratorCore", "OratorMotion"]),
         .testTarget(name: "OratorSpeechTests", dependencies: ["OratorSpeech", "OratorAudio", "OratorCore"]),
         .testTarget(
+            name: "OratorCLITests",
+            dependencies: ["OratorCLI", "OratorPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            exclude: ["Snapshots"]),
+        .testTarget(
             name: "OratorEndToEndTests",
             dependencies: ["OratorCLI", "OratorAudio", "OratorCore", "OratorRender"]),
     ],
