@@ -23,6 +23,8 @@ public struct SpeakStage: Sendable {
     public var speechThreads = 1
     /// Silence around the speech: a video's lead-in and tail, or none (`orator speak`).
     public var padding = SpeechPadding.video
+    /// Where the speech engines come from (not part of the key).
+    public var engines = Engines.standard
 
     public init(script: Script, voice: EspeakConfiguration, speakerVoices: [String: EspeakConfiguration] = [:],
                 source: String = "script") {
@@ -52,8 +54,8 @@ public struct SpeakStage: Sendable {
     /// Speaks the script into `folder`.
     public func run(into folder: URL, progress: any StageProgressReporting) throws(OratorError) {
         var voices: [String: any SpeechSynthesizing] = [:]
-        for (speaker, settings) in speakerVoices { voices[speaker] = try VoiceCatalog.synthesizer(for: settings, speechThreads: speechThreads) }
-        let narration = try ScriptNarrator(synthesizer: VoiceCatalog.synthesizer(for: voice, speechThreads: speechThreads), speakerVoices: voices,
+        for (speaker, settings) in speakerVoices { voices[speaker] = try engines.synthesizer(settings, speechThreads) }
+        let narration = try ScriptNarrator(synthesizer: engines.synthesizer(voice, speechThreads), speakerVoices: voices,
                                            leadIn: padding.leadIn, tail: padding.tail)
             .speak(script, to: folder.appendingPathComponent(StageFiles.speech), source: source, progress: progress)
         try StageFiles.writeJSON(narration.timeline, to: folder.appendingPathComponent(StageFiles.timeline))
