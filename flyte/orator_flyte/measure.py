@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 import time
 
@@ -25,7 +26,10 @@ def main(argv: list[str]) -> int:
     with open(usage_file, "w", encoding="utf-8") as out:
         json.dump({"started": started, "ended": ended, "cpu_seconds": usage.ru_utime + usage.ru_stime,
                    "peak_kb": usage.ru_maxrss}, out)
-    return os.waitstatus_to_exitcode(status) & 0xFF
+    if os.WIFSIGNALED(status):  # die the same way, so the task sees how the stage died
+        signal.signal(os.WTERMSIG(status), signal.SIG_DFL)
+        os.kill(os.getpid(), os.WTERMSIG(status))
+    return os.waitstatus_to_exitcode(status)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import flyte.errors
+
 from orator_flyte.binary import find_orator
 
 #: Each Orator stage's version (`public static let version` in Sources/OratorPipeline/Stages/
@@ -33,8 +35,13 @@ def cache_version(stage: str) -> str:
     return f"orator-{stage}-v{STAGE_VERSIONS[stage]}-tasks-v{INTERFACE_VERSION}"
 
 
-class OratorStageError(RuntimeError):
-    """A stage command failed; the message is Orator's own `error:` line."""
+class OratorStageError(flyte.errors.NonRecoverableError):
+    """A stage command failed with Orator's own `error:` line (bad input or settings): the
+    same inputs fail the same way, so Flyte does not retry it."""
+
+
+class OratorStageCrash(RuntimeError):
+    """A stage command died without an `error:` line (killed, out of memory): retried."""
 
 
 @dataclass
@@ -52,15 +59,16 @@ class StageUsage:
         return self.ended - self.started
 
 
-def error_line(stderr: str, returncode: int) -> str:
-    """Orator's `error: ...` line from a failed command's stderr (its last one), or a short
-    summary when the command died without one."""
+def stage_failure(stage: str, stderr: str, returncode: int) -> Exception:
+    """The exception for a failed command: Orator's `error: ...` line (its last one) when it
+    printed one, else a short summary of how it died."""
     lines = [line.strip() for line in stderr.splitlines() if line.strip()]
     errors = [line for line in lines if line.startswith("error:")]
-    if errors:
-        return errors[-1]
-    tail = lines[-1] if lines else "no output"
-    return f"error: orator exited with status {returncode}: {tail}"
+    if errors and returncode > 0:
+        return OratorStageError(errors[-1])
+    how = f"was killed by signal {-returncode}" if returncode < 0 else f"exited with status {returncode}"
+    tail = f": {lines[-1]}" if lines else ""
+    return OratorStageCrash(f"error: orator stage {stage} {how}{tail}")
 
 
 async def run_stage(stage: str, arguments: list[str]) -> StageUsage:
@@ -75,7 +83,7 @@ async def run_stage(stage: str, arguments: list[str]) -> StageUsage:
             env={**os.environ, "PYTHONPATH": _package_root()})
         _, stderr = await process.communicate()
         if process.returncode != 0:
-            raise OratorStageError(error_line(stderr.decode("utf-8", "replace"), process.returncode or 1))
+            raise stage_failure(stage, stderr.decode("utf-8", "replace"), process.returncode or 1)
         with open(usage_file, encoding="utf-8") as handle:
             measured = json.load(handle)
     return StageUsage(stage=stage, started=measured["started"], ended=measured["ended"],
