@@ -75,7 +75,33 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument("--config", help="Flyte config file for --remote.")
     batch.add_argument("--work-dir", help="Local runs: where task outputs live.")
     batch.add_argument("--report", help="Write every job's stage records as JSON here.")
+    context = commands.add_parser("image-context", help="Put the checkout's sources into flyte/.context/ for the image build.")
+    context.set_defaults(workflow="image-context")
     return parser
+
+
+def image_context() -> int:
+    """Writes flyte/.context/orator-src.tar.gz: the files git tracks or would track (committed
+    or not), which flyte/Dockerfile's build stage compiles. The build context is flyte/, the
+    folder flyte.Image.from_dockerfile uses."""
+    import subprocess
+    import tarfile
+
+    from orator_flyte.binary import REPOSITORY
+
+    listed = subprocess.run(["git", "-C", str(REPOSITORY), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                            check=True, capture_output=True).stdout.decode().split("\0")
+    target = REPOSITORY / "flyte" / ".context" / "orator-src.tar.gz"
+    target.parent.mkdir(exist_ok=True)
+    partial = target.with_suffix(".partial")
+    with tarfile.open(partial, "w:gz") as archive:
+        for name in sorted(filter(None, listed)):
+            path = REPOSITORY / name
+            if path.is_file() and not name.startswith("flyte/.context/"):
+                archive.add(path, arcname=name, recursive=False)
+    os.replace(partial, target)
+    print(f"wrote {target}", file=sys.stderr)
+    return 0
 
 
 class Runner:
@@ -262,6 +288,8 @@ def _report(path: Optional[str], run: str, started: float, body: dict[str, Any])
 def main(argv: Optional[list[str]] = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        if args.command == "image-context":
+            return image_context()
         return {"talking_head": _talking_head, "animate": _animate, "batch": _batch}[args.workflow](args)
     except (UsageError, OratorNotFound) as failure:
         print(f"error: {failure}", file=sys.stderr)
