@@ -27,9 +27,9 @@ SCRIPT = REPOSITORY / "Benchmarks" / "episode-12s.txt"
 
 
 def long_script(path: Path, minutes: float) -> None:
-    """The 12-second benchmark episode repeated to about `minutes` of speech."""
+    """The benchmark episode (16.2 s as spoken, with its pauses) repeated to about `minutes`."""
     body = "\n".join(line for line in SCRIPT.read_text().splitlines() if not line.startswith("#"))
-    path.write_text("# Flyte benchmark\n\n" + "\n\n".join([body] * (int(minutes * 60 / 11) + 1)) + "\n")
+    path.write_text("# Flyte benchmark\n\n" + "\n\n".join([body] * max(1, round(minutes * 60 / 16.2))) + "\n")
 
 
 def portrait() -> str:
@@ -74,7 +74,9 @@ def main(argv: list[str] | None = None) -> int:
                         "--chunk-seconds", str(args.chunk_seconds), "--report", str(flyte_report)], check=True, env=env)
         flyte_wall = time.monotonic() - started
         report = json.loads(flyte_report.read_text())
-        same = framemd5(cli_out) == framemd5(flyte_out)
+        # Same frames are expected when the chunks are the CLI's own (x264 restarts at each chunk).
+        same = framemd5(cli_out) == framemd5(flyte_out) if args.chunk_seconds == 30.0 else None
+        cli = json.loads(cli_report.read_text())
 
     fps = 25.0
     video_seconds = report["frames"] / fps
@@ -88,7 +90,6 @@ def main(argv: list[str] | None = None) -> int:
     renders = [u for u in report["usages"] if u["stage"] == "render"]
     render_span = max(u["ended"] for u in renders) - min(u["started"] for u in renders)
     total_cpu = sum(entry["cpu"] for entry in stages.values())
-    cli = json.loads(cli_report.read_text())
     figures = {
         "machine": f"{platform.system()} {platform.release()}, {os.cpu_count()} cores", "date": time.strftime("%Y-%m-%d"),
         "avatar": args.avatar, "size": args.size, "video_seconds": video_seconds, "chunks": report["chunks"],
@@ -99,16 +100,19 @@ def main(argv: list[str] | None = None) -> int:
           f"{figures['machine']}")
     print(f"  orator create      {cli_wall:8.2f} s wall")
     print(f"  Flyte talking_head {flyte_wall:8.2f} s wall   ratio Flyte/CLI {flyte_wall / cli_wall:.2f}   "
-          f"same frames and audio: {'yes' if same else 'NO'}")
+          f"same frames and audio: {'n/a (not the CLI chunks)' if same is None else 'yes' if same else 'NO'}")
     print(f"  {'task':<8}{'calls':>6}{'wall s':>9}{'cpu s':>9}{'cpu share':>11}{'cpu s/video min':>17}{'peak MB':>9}")
     for name, entry in stages.items():
         print(f"  {name:<8}{entry['calls']:>6}{entry['wall']:>9.2f}{entry['cpu']:>9.2f}{entry['cpu'] / total_cpu:>10.1%}"
               f"{entry['cpu'] / (video_seconds / 60):>17.2f}{entry['peak_kb'] / 1024:>9.0f}")
-    print(f"  renders ran from first start to last end in {render_span:.2f} s; "
-          f"Flyte overhead outside the stage commands: {flyte_wall - sum(e['wall'] for n, e in stages.items() if n != 'render') - render_span:.2f} s")
+    audio_wall = stages["audio"]["wall"]
+    critical = stages["speak"]["wall"] + stages["motion"]["wall"] + max(render_span, audio_wall) + stages["encode"]["wall"]
+    figures["overhead"] = flyte_wall - critical
+    print(f"  renders ran from first start to last end in {render_span:.2f} s (audio beside them {audio_wall:.2f} s); "
+          f"Flyte's own time outside the stage commands: {flyte_wall - critical:.2f} s")
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=1))
-    return 0 if same else 1
+    return 0 if same is not False else 1
 
 
 if __name__ == "__main__":
