@@ -26,7 +26,7 @@ def episode_tasks(minutes: float, times: dict[str, float], chunk_seconds: float)
     chunks = math.ceil(minutes * 60 / chunk_seconds)
     scale = minutes * 60 / times["video_seconds"]
     tasks = [("speak", times["speak"] * scale, []), ("motion", times["motion"] * scale, [0])]
-    tasks += [("render", times["render_per_chunk"], [1]) for _ in range(chunks)]
+    tasks += [("render", times["render_per_chunk"] * chunk_seconds / 30, [1]) for _ in range(chunks)]
     tasks.append(("audio", times["audio"] * scale, [0]))
     tasks.append(("encode", times["encode"] * scale, list(range(2, len(tasks)))))
     return tasks
@@ -71,13 +71,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--episodes", type=int, default=1000)
     parser.add_argument("--minutes", type=float, default=10)
     parser.add_argument("--workers", type=int, nargs="+", default=[10, 100])
+    parser.add_argument("--chunk-seconds", type=float, default=30.0, help="video seconds per render task")
     parser.add_argument("--task-overhead", type=float, default=5.0, help="seconds per task on a cluster (assumed)")
     args = parser.parse_args(argv)
     times = measured_times(json.loads(Path(args.source).read_text()))
-    tasks = episode_tasks(args.minutes, times, 30.0)
+    tasks = episode_tasks(args.minutes, times, args.chunk_seconds)
     work = sum(seconds + args.task_overhead for _, seconds, _ in tasks)
     print(f"per {args.minutes:g}-minute episode: {len(tasks)} tasks, {work:.0f} worker-seconds "
-          f"(render {times['render_per_chunk']:.2f} s per 30 s chunk, {args.task_overhead:g} s overhead per task)")
+          f"(render {times['render_per_chunk'] * args.chunk_seconds / 30:.2f} s per {args.chunk_seconds:g} s chunk, {args.task_overhead:g} s overhead per task)")
     for workers in args.workers:
         wall = simulate(args.episodes, workers, tasks, args.task_overhead)
         line = f"  K={workers:>4} workers: {args.episodes} episodes in {wall / 3600:.2f} h"
