@@ -116,7 +116,15 @@ class Runner:
         self.flyte = flyte
         self.remote = remote
         if remote:
-            flyte.init_from_config(config) if config else flyte.init_from_config()
+            from flyte._initialize import get_init_config
+
+            from orator_flyte.binary import REPOSITORY
+
+            # root_dir: the code bundle holds orator_flyte/ as the image installs it.
+            flyte.init_from_config(str(Path(config).resolve()) if config else None, root_dir=REPOSITORY / "flyte")
+            if get_init_config().client is None:
+                raise UsageError("--remote needs a Flyte config with an endpoint: pass --config FILE, or create one "
+                                 "with `flyte create config --endpoint ...` (see docs/flyte.md)")
         else:
             find_orator()  # fail before starting anything when the binary is missing
             flyte.init(local_persistence=True)

@@ -82,7 +82,8 @@ def flyte_run(home: Path, tmp_path: Path, orator: str):
                               env=env, capture_output=True, text=True, timeout=timeout)
         if check and done.returncode != 0:
             raise AssertionError(f"orator_flyte failed ({done.returncode}):\n{done.stderr}")
-        body = json.loads(report.read_text()) if report.exists() else {"run": _last_run(home)}
+        database = home / ".flyte" / "local-cache" / "cache.db"
+        body = json.loads(report.read_text()) if report.exists() else {"run": _last_run(home) if database.exists() else None}
         return FlyteRun(done.returncode, done.stderr, body, home)
 
     return run

@@ -34,3 +34,12 @@ def test_photo_without_a_face_fails_once_without_retries(tmp_path: Path, flyte_r
     render, = run.actions("render")
     assert render.status == "failed" and line in render.error
     assert render.attempts == 1  # Orator's error line is not retried: the same photo fails the same way
+
+
+def test_remote_without_a_flyte_config_says_so(tmp_path: Path, flyte_run) -> None:
+    script = tmp_path / "hello.txt"
+    script.write_text(SHORT_SCRIPT)
+    run = flyte_run("talking_head", "--remote", "--script", str(script), "--out", str(tmp_path / "x.mp4"), check=False)
+    assert run.returncode == 1
+    assert run.stderr.strip().startswith("error: --remote needs a Flyte config with an endpoint")
+    assert not (tmp_path / "x.mp4").exists()
