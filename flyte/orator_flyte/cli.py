@@ -17,7 +17,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Optional
 
-import yaml
+import yaml  # type: ignore[import-untyped]
 
 from orator_flyte.binary import OratorNotFound, find_orator
 from orator_flyte.files import file_sha256, dir_sha256

@@ -172,4 +172,4 @@ async def encode(chunks: list[File], soundtrack: File) -> FileResult:
     return FileResult(file=await output_file(out), usage=Usage.of(usage))
 
 
-STAGE_ENVIRONMENTS = [speak_env, lipsync_env, motion_env, render_env, audio_env, encode_env]
+STAGE_ENVIRONMENTS: list[flyte.Environment] = [speak_env, lipsync_env, motion_env, render_env, audio_env, encode_env]

@@ -5,7 +5,6 @@ kept equal to Orator's stage versions in the Swift sources."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import flyte
 import pytest
