@@ -67,6 +67,15 @@ def _parser() -> argparse.ArgumentParser:
     animate.add_argument("--pose-seed", type=int, help="Same as --seed.")
     common(animate)
 
+    episode = workflows.add_parser("episode", help="Podcast script (speakers, music) -> episode video, like `orator create`.")
+    episode.add_argument("--script", required=True, help="The episode script (front matter, SPEAKER: lines, [music] cues).")
+    episode.add_argument("--assets", help="Folder with the files the script names (default: the script's folder).")
+    episode.add_argument("--avatar", default="builtin", help="Avatar of speakers without their own (builtin, pack, photo).")
+    episode.add_argument("--loudness", type=float, help="Integrated loudness target in LUFS (default -16).")
+    episode.add_argument("--music", choices=["none"], help="none: no music bed (default: the script's music).")
+    episode.add_argument("--visualization", choices=["none", "waveform", "bars"], help="Audio visualization.")
+    common(episode)
+
     batch = workflows.add_parser("batch", help="Many scripts from a manifest, like `orator batch --manifest`.")
     batch.add_argument("--manifest", required=True, help="YAML: defaults + jobs (script, output, avatar, size, ...).")
     batch.add_argument("--workers", type=int, default=0, help="Jobs at once (default: all; a cluster runs them all).")
@@ -148,6 +157,8 @@ class Runner:
         from flyte.io import Dir
 
         resolved = Path(path).resolve()
+        if not resolved.is_dir():
+            raise UsageError(f"folder not found: {path}")
         if self.remote:
             return Dir.from_local_sync(str(resolved), dir_cache_key=dir_sha256(resolved))
         return Dir(path=str(resolved), name=resolved.name, hash=dir_sha256(resolved))
@@ -215,6 +226,21 @@ def _animate(args: argparse.Namespace) -> int:
     seed = args.pose_seed if args.pose_seed is not None else args.seed
     result, name = runner.run(animate, audio_file=runner.file(args.audio), **runner.avatar(args.image), transcript=transcript,
                               language=args.language, **_motion_options(args, seed))
+    runner.fetch(result.video, args.out)
+    _report(args.report, name, started, {"frames": result.frames, "chunks": result.chunks, "usages": _records(result)})
+    print(f"wrote {args.out} ({result.frames} frames, {result.chunks} render task(s), run {name})", file=sys.stderr)
+    return 0
+
+
+def _episode(args: argparse.Namespace) -> int:
+    from orator_flyte.workflows import episode
+
+    runner = Runner(args.remote, args.config, args.work_dir)
+    started = time.time()
+    assets = args.assets or str(Path(args.script).resolve().parent)
+    result, name = runner.run(episode, script=runner.file(args.script), assets=runner.folder(assets), **runner.avatar(args.avatar),
+                              loudness=args.loudness, music=args.music, visualization=args.visualization,
+                              **_motion_options(args, args.seed))
     runner.fetch(result.video, args.out)
     _report(args.report, name, started, {"frames": result.frames, "chunks": result.chunks, "usages": _records(result)})
     print(f"wrote {args.out} ({result.frames} frames, {result.chunks} render task(s), run {name})", file=sys.stderr)
@@ -298,7 +324,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     try:
         if args.command == "image-context":
             return image_context()
-        return {"talking_head": _talking_head, "animate": _animate, "batch": _batch}[args.workflow](args)
+        return {"talking_head": _talking_head, "animate": _animate, "episode": _episode, "batch": _batch}[args.workflow](args)
     except (UsageError, OratorNotFound) as failure:
         print(f"error: {failure}", file=sys.stderr)
         return 1

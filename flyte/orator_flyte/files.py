@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import tempfile
 from pathlib import Path
+from typing import Optional
 
 import flyte
 from flyte.io import Dir, File
@@ -89,3 +91,23 @@ def with_suffix_of(local: str, name: str | None, folder: Path) -> str:
     if not link.exists():
         os.symlink(local, link)
     return str(link)
+
+
+async def script_among_assets(script: File, assets: Optional[Dir], work: Path) -> str:
+    """A local path of `script` inside its assets folder (music, avatars), so that the paths
+    the script names, relative to its own folder, resolve as they do for `orator create`."""
+    local_script = Path(await script.download())
+    if assets is None:
+        return str(local_script)
+    folder = Path(await assets.download()).resolve()
+    if local_script.resolve().parent == folder:
+        return str(local_script)
+    farm = work / "assets"
+    farm.mkdir()
+    for entry in folder.iterdir():
+        (farm / entry.name).symlink_to(entry)
+    target = farm / (script.name or local_script.name)
+    if target.is_symlink():
+        target.unlink()
+    shutil.copyfile(local_script, target)
+    return str(target)

@@ -15,7 +15,7 @@ import flyte.errors
 from orator_flyte.binary import find_orator
 
 #: Each Orator stage's version (`public static let version` in Sources/OratorPipeline/Stages/
-#: and Episode/); a test keeps them equal to the Swift sources. They go into every task's
+#: and Episode/; "scene-render" is SceneRenderStage's); a test keeps them equal to the Swift sources. They go into every task's
 #: cache version, so bumping a stage in Swift invalidates exactly that task's cached results.
 STAGE_VERSIONS: dict[str, int] = {
     "speak": 2,
@@ -24,6 +24,9 @@ STAGE_VERSIONS: dict[str, int] = {
     "render": 1,
     "audio": 2,
     "encode": 1,
+    "mix": 1,
+    "scene": 1,
+    "scene-render": 1,
 }
 
 #: Version of this package's task interfaces; bump when a task's inputs or outputs change meaning.

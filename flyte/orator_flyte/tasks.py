@@ -7,6 +7,7 @@ the content hashes of its input files and its options.
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 from datetime import timedelta
@@ -16,7 +17,7 @@ from typing import Optional
 import flyte
 from flyte.io import Dir, File
 
-from orator_flyte.files import output_dir, output_file, scratch, with_suffix_of
+from orator_flyte.files import output_dir, output_file, scratch, script_among_assets, with_suffix_of
 from orator_flyte.image import IMAGE
 from orator_flyte.stages import StageUsage, cache_version, motion_header, run_stage
 
@@ -35,6 +36,8 @@ motion_env = _env("motion", cpu=1, memory="512Mi")
 render_env = _env("render", cpu=2, memory="2Gi")
 audio_env = _env("audio", cpu=1, memory="512Mi")
 encode_env = _env("encode", cpu=1, memory="1Gi")
+mix_env = _env("mix", cpu=1, memory="1Gi")
+scene_env = _env("scene", cpu=1, memory="1Gi")
 
 #: Frames each render task draws at once; the FFmpeg encoder of the chunk uses the second core.
 RENDER_JOBS = 1
@@ -172,4 +175,74 @@ async def encode(chunks: list[File], soundtrack: File) -> FileResult:
     return FileResult(file=await output_file(out), usage=Usage.of(usage))
 
 
-STAGE_ENVIRONMENTS: list[flyte.Environment] = [speak_env, lipsync_env, motion_env, render_env, audio_env, encode_env]
+@dataclass
+class MixResult:
+    """`mix` output: the folder (mix.wav, mix.json) and mix.wav, the episode's soundtrack."""
+
+    folder: Dir
+    mix: File
+    usage: Usage
+
+
+@dataclass
+class SceneResult:
+    folder: Dir
+    fps: float
+    frames: int
+    usage: Usage
+
+
+def _episode_options(loudness: Optional[float], music: Optional[str], visualization: Optional[str]) -> list[str]:
+    return [*_optional("--loudness", loudness), *_optional("--music", music), *_optional("--visualization", visualization)]
+
+
+@mix_env.task(cache=_cache("mix"), timeout=timedelta(minutes=30))
+async def mix(speech: Dir, script: File, assets: Optional[Dir] = None, loudness: Optional[float] = None,
+              music: Optional[str] = None) -> MixResult:
+    """Episode speech + the script's music -> mix.wav + mix.json (`orator stage mix`)."""
+    work = scratch("mix")
+    source = await script_among_assets(script, assets, work)
+    out = work / "mix"
+    usage = await run_stage("mix", ["--in", await speech.download(), "--script", source, "--out", str(out),
+                                    *_episode_options(loudness, music, None)])
+    return MixResult(folder=await output_dir(out), mix=await output_file(out / "mix.wav"), usage=Usage.of(usage))
+
+
+@scene_env.task(cache=_cache("scene"), timeout=timedelta(minutes=10))
+async def scene(speech: Dir, mixed: Dir, script: File, fps: Optional[float] = None, seed: Optional[int] = None,
+                still: bool = False, expression_scale: Optional[float] = None) -> SceneResult:
+    """Narration + mix.json -> scene.json, a motion track per speaker (`orator stage scene`)."""
+    work = scratch("scene")
+    out = work / "scene"
+    usage = await run_stage("scene", ["--in", await speech.download(), "--mix", await mixed.download(),
+                                      "--script", await script.download(), "--out", str(out), *_optional("--fps", fps),
+                                      *_optional("--seed", seed), *(["--still"] if still else []),
+                                      *_optional("--expression-scale", expression_scale)])
+    with open(out / "scene.json", encoding="utf-8") as handle:
+        body = json.load(handle)
+    rate = body["tracks"][0]["fps"] if body["tracks"] else 25.0
+    return SceneResult(folder=await output_dir(out), fps=rate, frames=len(body["active"]), usage=Usage.of(usage))
+
+
+@render_env.task(cache=_cache("scene-render"), retries=2, timeout=timedelta(hours=1))
+async def scene_render(scene_folder: Dir, mixed: Dir, script: File, index: int, count: int, assets: Optional[Dir] = None,
+                       size: str = "512", photo: Optional[File] = None, pack: Optional[Dir] = None,
+                       visualization: Optional[str] = None) -> ChunkResult:
+    """Slice `index` of `count` of an episode's frames -> chunk.mp4 (`orator stage scene-render`)."""
+    work = scratch(f"scene-render-{index}")
+    source = await script_among_assets(script, assets, work)
+    avatar = "builtin"
+    if photo is not None:
+        avatar = with_suffix_of(await photo.download(), photo.name, work)
+    elif pack is not None:
+        avatar = await pack.download()
+    out = work / "chunk"
+    usage = await run_stage("scene-render", ["--in", await scene_folder.download(), "--mix", await mixed.download(),
+                                             "--script", source, "--out", str(out), "--chunk", f"{index}/{count}",
+                                             "--avatar", avatar, "--size", size, "--jobs", str(RENDER_JOBS),
+                                             *_episode_options(None, None, visualization)])
+    return ChunkResult(chunk=await output_file(out / "chunk.mp4"), index=index, usage=Usage.of(usage, item=index))
+
+
+STAGE_ENVIRONMENTS: list[flyte.Environment] = [speak_env, lipsync_env, motion_env, render_env, audio_env, encode_env,
+                                               mix_env, scene_env]

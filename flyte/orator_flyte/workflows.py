@@ -1,4 +1,4 @@
-"""Workflows over the stage tasks: talking_head, animate, batch.
+"""Workflows over the stage tasks: talking_head, animate, episode, batch.
 
 The workflows themselves are not cached: they always run, re-key their input files by content
 (so a file edited in place is seen as new) and call the stage tasks, which are cached.
@@ -11,15 +11,15 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Optional
+from typing import Awaitable, Callable, Optional
 
 import flyte
 from flyte.io import Dir, File
 
 from orator_flyte.files import keyed_dir, keyed_file
 from orator_flyte.image import IMAGE
-from orator_flyte.tasks import (STAGE_ENVIRONMENTS, MotionResult, SpeechResult, Usage, audio, encode, lipsync, motion,
-                                render, speak)
+from orator_flyte.tasks import (STAGE_ENVIRONMENTS, ChunkResult, MotionResult, SpeechResult, Usage, audio, encode, lipsync,
+                                mix, motion, render, scene, scene_render, speak)
 
 #: `orator create` renders 750 frames per chunk: 30 s at the default 25 fps.
 CLI_CHUNK_FRAMES = 750
@@ -73,17 +73,23 @@ def chunk_count(frames: int, fps: float, chunk_seconds: float) -> int:
     return max(1, math.ceil(frames / per_chunk))
 
 
+async def _fan_out(frames: int, fps: float, chunk_seconds: float, soundtrack: File, earlier: list[Usage],
+                   render_one: Callable[[int, int], Awaitable[ChunkResult]]) -> VideoResult:
+    """Render fanned out over chunks, audio beside them, then the encode join."""
+    count = chunk_count(frames, fps, chunk_seconds)
+    encoded_audio = asyncio.ensure_future(audio(soundtrack))
+    with flyte.group("render"):
+        chunks = await asyncio.gather(*[render_one(index, count) for index in range(count)])
+    track = await encoded_audio
+    joined = await encode([chunk.chunk for chunk in chunks], track.file)
+    usages = [*earlier, *[chunk.usage for chunk in chunks], track.usage, joined.usage]
+    return VideoResult(video=joined.file, frames=frames, chunks=count, usages=usages)
+
+
 async def _video(speech: SpeechResult, moved: MotionResult, size: str, photo: Optional[File], pack: Optional[Dir],
                  chunk_seconds: float) -> VideoResult:
-    """Render fanned out over chunks, audio beside them, then the encode join."""
-    count = chunk_count(moved.frames, moved.fps, chunk_seconds)
-    soundtrack = asyncio.ensure_future(audio(speech.speech))
-    with flyte.group("render"):
-        chunks = await asyncio.gather(*[render(moved.folder, index, count, size, photo, pack) for index in range(count)])
-    encoded_audio = await soundtrack
-    joined = await encode([chunk.chunk for chunk in chunks], encoded_audio.file)
-    usages = [speech.usage, moved.usage, *[chunk.usage for chunk in chunks], encoded_audio.usage, joined.usage]
-    return VideoResult(video=joined.file, frames=moved.frames, chunks=count, usages=usages)
+    return await _fan_out(moved.frames, moved.fps, chunk_seconds, speech.speech, [speech.usage, moved.usage],
+                          lambda index, count: render(moved.folder, index, count, size, photo, pack))
 
 
 async def _keyed_avatar(photo: Optional[File], pack: Optional[Dir]) -> tuple[Optional[File], Optional[Dir]]:
@@ -103,6 +109,25 @@ async def talking_head(script: File, photo: Optional[File] = None, pack: Optiona
     speech = await speak(script, voice, rate, pitch)
     moved = await motion(speech.folder, fps, seed, still, expression_scale)
     return await _video(speech, moved, size, photo, pack, chunk_seconds)
+
+
+@workflow_env.task(timeout=timedelta(hours=6))
+async def episode(script: File, assets: Optional[Dir] = None, photo: Optional[File] = None, pack: Optional[Dir] = None,
+                  size: str = "512", fps: Optional[float] = None, seed: Optional[int] = None, still: bool = False,
+                  expression_scale: Optional[float] = None, loudness: Optional[float] = None, music: Optional[str] = None,
+                  visualization: Optional[str] = None, chunk_seconds: float = DEFAULT_CHUNK_SECONDS) -> VideoResult:
+    """A podcast script (speakers, music cues) and its assets folder (the files it names, relative
+    to it) -> the episode MP4, as `orator create` makes it: speak, mix, scene, scene renders
+    beside audio, encode. `photo`/`pack` is the avatar of speakers without their own."""
+    script = await keyed_file(script)
+    assets = await keyed_dir(assets) if assets is not None else None
+    photo, pack = await _keyed_avatar(photo, pack)
+    speech = await speak(script)
+    mixed = await mix(speech.folder, script, assets, loudness, music)
+    staged = await scene(speech.folder, mixed.folder, script, fps, seed, still, expression_scale)
+    return await _fan_out(staged.frames, staged.fps, chunk_seconds, mixed.mix, [speech.usage, mixed.usage, staged.usage],
+                          lambda index, count: scene_render(staged.folder, mixed.folder, script, index, count, assets, size,
+                                                            photo, pack, visualization))
 
 
 @workflow_env.task(timeout=timedelta(hours=6))

@@ -59,7 +59,7 @@ class FlyteRun:
         return [action for action in found if task is None or action.task == task]
 
     def stage_actions(self) -> list[Action]:
-        return [action for action in self.actions() if action.task not in ("talking_head", "animate", "batch")]
+        return [action for action in self.actions() if action.task not in ("talking_head", "animate", "episode", "batch")]
 
 
 @pytest.fixture

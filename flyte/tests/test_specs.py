@@ -20,7 +20,11 @@ EXPECTED = {  # task: (cpu, memory, retries, cached stage)
     "orator-render.render": ("2", "2Gi", 2, "render"),
     "orator-audio.audio": ("1", "512Mi", 0, "audio"),
     "orator-encode.encode": ("1", "1Gi", 2, "encode"),
+    "orator-mix.mix": ("1", "1Gi", 0, "mix"),
+    "orator-scene.scene": ("1", "1Gi", 0, "scene"),
+    "orator-render.scene_render": ("2", "2Gi", 2, "scene-render"),
     "orator-workflows.talking_head": ("1", "512Mi", 0, None),
+    "orator-workflows.episode": ("1", "512Mi", 0, None),
     "orator-workflows.animate": ("1", "512Mi", 0, None),
     "orator-workflows.batch": ("1", "512Mi", 0, None),
 }
@@ -63,13 +67,15 @@ def test_every_task_serializes_with_image_resources_retries_and_cache(specs: dic
 
 
 def test_cache_versions_follow_the_swift_stage_versions() -> None:
-    sources = list((REPOSITORY / "Sources" / "OratorPipeline" / "Stages").glob("*Stage.swift"))
+    pipeline = REPOSITORY / "Sources" / "OratorPipeline"
     found = {}
-    for source in sources:
+    for source in [*(pipeline / "Stages").glob("*Stage.swift"), *(pipeline / "Episode").glob("*Stage.swift")]:
         text = source.read_text()
         name = re.search(r'static let name = "(\w+)"', text)
         version = re.search(r"static let version = (\d+)", text)
-        if name and version:
+        if source.name == "SceneRenderStage.swift" and version:
+            found["scene-render"] = int(version.group(1))  # keyed under RenderStage's name in Orator's cache
+        elif name and version:
             found[name.group(1)] = int(version.group(1))
     assert set(STAGE_VERSIONS) <= set(found), found
     assert {stage: found[stage] for stage in STAGE_VERSIONS} == STAGE_VERSIONS

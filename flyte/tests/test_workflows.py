@@ -71,3 +71,20 @@ def test_batch_reports_the_bad_job_and_finishes_the_others(tmp_path: Path, flyte
     failed = [line for line in run.stderr.splitlines() if line.startswith("failed ")]
     assert failed == [f"failed empty.mp4: error: script {tmp_path / 'empty.txt'} has nothing to say (it is empty or only headings)"]
     assert len(run.actions("encode")) == 2
+
+
+def test_episode_matches_orator_create(tmp_path: Path, flyte_run, orator: str) -> None:
+    show = tmp_path / "show"
+    (show / "music").mkdir(parents=True)
+    subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=220:sample_rate=48000:duration=6",
+                    "-c:a", "libvorbis", str(show / "music" / "bed.ogg")], check=True)
+    script = show / "episode.txt"
+    script.write_text("---\ntitle: Test show\nmusic: music/bed.ogg\nspeakers:\n  ALEX: { name: Alex, voice: en-us }\n"
+                      "  SAM: { name: Sam, voice: en-gb, pitch: 60 }\n---\nALEX: Welcome to the show.\nSAM: Thanks, glad to be here.\n")
+    cli = tmp_path / "cli.mp4"
+    subprocess.run([orator, "create", str(script), "-o", str(cli), "--size", "320x180", "--no-cache", "--quiet"], check=True)
+    flyte = tmp_path / "flyte.mp4"
+    run = flyte_run("episode", "--script", str(script), "--out", str(flyte), "--size", "320x180")
+    assert {action.task for action in run.stage_actions()} == {"speak", "mix", "scene", "scene_render", "audio", "encode"}
+    assert framemd5(flyte, "v") == framemd5(cli, "v")
+    assert framemd5(flyte, "a") == framemd5(cli, "a")
