@@ -3,7 +3,7 @@ workflow, in one run. Prints the ratio Flyte wall / CLI wall, each task's share 
 run (from the run's own stage records), and checks that both videos have the same frames.
 
   scripts/bench-flyte [--minutes 2] [--avatar builtin|photo|PATH] [--size 512] [--chunk-seconds 30]
-                      [--json OUT.json]
+                      [--episode SCRIPT] [--json OUT.json]
 
 Each side starts from an empty cache (CLI: --no-cache; Flyte: a fresh HOME and work folder).
 """
@@ -49,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--avatar", default="builtin", help="builtin, photo (the NASA astronaut) or a path")
     parser.add_argument("--size", default="512")
     parser.add_argument("--chunk-seconds", type=float, default=30.0)
+    parser.add_argument("--episode", help="an episode script (speakers, music) to run through the episode workflow instead")
     parser.add_argument("--json", help="also write the figures here")
     args = parser.parse_args(argv)
     orator = find_orator()
@@ -56,7 +57,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="orator-bench-flyte-") as scratch:
         work = Path(scratch)
         script = work / "script.txt"
-        long_script(script, args.minutes)
+        if args.episode:
+            script = Path(args.episode).resolve()
+        else:
+            long_script(script, args.minutes)
 
         cli_out, cli_report = work / "cli.mp4", work / "cli.json"
         started = time.monotonic()
@@ -69,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         flyte_out, flyte_report = work / "flyte.mp4", work / "flyte.json"
         env = {**os.environ, "HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache"), "ORATOR_BIN": orator}
         started = time.monotonic()
-        subprocess.run([sys.executable, "-m", "orator_flyte", "run", "talking_head", "--script", str(script),
+        subprocess.run([sys.executable, "-m", "orator_flyte", "run", "episode" if args.episode else "talking_head", "--script", str(script),
                         "--out", str(flyte_out), "--avatar", avatar, "--size", args.size,
                         "--chunk-seconds", str(args.chunk_seconds), "--report", str(flyte_report)], check=True, env=env)
         flyte_wall = time.monotonic() - started
@@ -87,26 +91,28 @@ def main(argv: list[str] | None = None) -> int:
         entry["wall"] += usage["ended"] - usage["started"]
         entry["cpu"] += usage["cpu_seconds"]
         entry["peak_kb"] = max(entry["peak_kb"], usage["peak_kb"])
-    renders = [u for u in report["usages"] if u["stage"] == "render"]
+    render_stage = "scene-render" if args.episode else "render"
+    renders = [u for u in report["usages"] if u["stage"] == render_stage]
     render_span = max(u["ended"] for u in renders) - min(u["started"] for u in renders)
     total_cpu = sum(entry["cpu"] for entry in stages.values())
     figures = {
         "machine": f"{platform.system()} {platform.release()}, {os.cpu_count()} cores", "date": time.strftime("%Y-%m-%d"),
-        "avatar": args.avatar, "size": args.size, "video_seconds": video_seconds, "chunks": report["chunks"],
+        "avatar": args.avatar, "size": args.size, "episode": args.episode, "video_seconds": video_seconds, "chunks": report["chunks"],
         "cli_wall": cli_wall, "flyte_wall": flyte_wall, "ratio": flyte_wall / cli_wall, "same_frames": same,
         "render_span": render_span, "stages": stages, "cli_stages": cli.get("stages", []),
     }
-    print(f"{video_seconds:.1f} s of video, {args.avatar} avatar at {args.size}, {report['chunks']} render task(s); "
+    print(f"{video_seconds:.1f} s of video{' (episode ' + Path(args.episode).name + ')' if args.episode else ''}, {args.avatar} avatar at {args.size}, {report['chunks']} render task(s); "
           f"{figures['machine']}")
     print(f"  orator create      {cli_wall:8.2f} s wall")
-    print(f"  Flyte talking_head {flyte_wall:8.2f} s wall   ratio Flyte/CLI {flyte_wall / cli_wall:.2f}   "
+    print(f"  Flyte workflow     {flyte_wall:8.2f} s wall   ratio Flyte/CLI {flyte_wall / cli_wall:.2f}   "
           f"same frames and audio: {'n/a (not the CLI chunks)' if same is None else 'yes' if same else 'NO'}")
-    print(f"  {'task':<8}{'calls':>6}{'wall s':>9}{'cpu s':>9}{'cpu share':>11}{'cpu s/video min':>17}{'peak MB':>9}")
+    print(f"  {'task':<13}{'calls':>6}{'wall s':>9}{'cpu s':>9}{'cpu share':>11}{'cpu s/video min':>17}{'peak MB':>9}")
     for name, entry in stages.items():
-        print(f"  {name:<8}{entry['calls']:>6}{entry['wall']:>9.2f}{entry['cpu']:>9.2f}{entry['cpu'] / total_cpu:>10.1%}"
+        print(f"  {name:<13}{entry['calls']:>6}{entry['wall']:>9.2f}{entry['cpu']:>9.2f}{entry['cpu'] / total_cpu:>10.1%}"
               f"{entry['cpu'] / (video_seconds / 60):>17.2f}{entry['peak_kb'] / 1024:>9.0f}")
     audio_wall = stages["audio"]["wall"]
-    critical = stages["speak"]["wall"] + stages["motion"]["wall"] + max(render_span, audio_wall) + stages["encode"]["wall"]
+    before = sum(stages[name]["wall"] for name in ("speak", "motion", "mix", "scene") if name in stages)
+    critical = before + max(render_span, audio_wall) + stages["encode"]["wall"]
     figures["overhead"] = flyte_wall - critical
     print(f"  renders ran from first start to last end in {render_span:.2f} s (audio beside them {audio_wall:.2f} s); "
           f"Flyte's own time outside the stage commands: {flyte_wall - critical:.2f} s")
