@@ -18,7 +18,8 @@ extension StandaloneStage {
         let narration = try StageFiles.readJSON(Narration.self, from: speech.appendingPathComponent(SpeakStage.narration))
         let stage = MixStage(beds: try run.musicBeds(narration: narration), intro: episode.intro, outro: episode.outro,
                              loudness: episode.loudness)
-        try produce(into: out) { folder throws(OratorError) in
+        let inputs = [StageFiles.speech, StageFiles.timeline, SpeakStage.narration].map { speech.appendingPathComponent($0) }
+        try produce(into: out, inputs: run.episodeInputs + inputs) { folder throws(OratorError) in
             try stage.run(speech: speech.appendingPathComponent(StageFiles.speech),
                           timeline: speech.appendingPathComponent(StageFiles.timeline), into: folder, progress: progress)
         }
@@ -31,7 +32,8 @@ extension StandaloneStage {
         let mixed = try StageFiles.readJSON(MixResult.self, from: mix.appendingPathComponent(MixStage.report))
         let stage = SceneStage(speakers: run.sceneSpeakers.map { $0?.name }, motion: motion, offset: mixed.speechOffset,
                                duration: mixed.duration)
-        try produce(into: out) { folder throws(OratorError) in
+        let inputs = [speech.appendingPathComponent(SpeakStage.narration), mix.appendingPathComponent(MixStage.report)]
+        try produce(into: out, inputs: run.episodeInputs + inputs) { folder throws(OratorError) in
             try stage.run(narration: speech.appendingPathComponent(SpeakStage.narration), into: folder)
         }
     }
@@ -49,7 +51,7 @@ extension StandaloneStage {
         let stage = SceneRenderStage(avatars: try run.avatars(), names: run.sceneSpeakers.map { $0?.label ?? "" },
                                      style: episode.style, background: episode.background, encoding: encoding, slice: slice,
                                      jobs: jobs, soundtrack: nil)
-        try produce(into: out) { folder throws(OratorError) in
+        try produce(into: out, inputs: run.episodeInputs + [sceneFile, mix.appendingPathComponent(MixStage.file)]) { folder throws(OratorError) in
             try stage.run(scene: sceneFile, mix: mix.appendingPathComponent(MixStage.file), captions: nil, into: folder,
                           progress: progress)
         }
@@ -67,4 +69,10 @@ extension StandaloneStage {
         run.narrationFile = speech?.appendingPathComponent(SpeakStage.narration)
         return run
     }
+}
+
+extension PipelineRun {
+    /// The files an episode stage reads besides its stage folders: the script, the options'
+    /// files and what the script names (music, avatars); no output may be one of them.
+    var episodeInputs: [URL] { request.inputFiles + (script.map(scriptInputs) ?? []) }
 }

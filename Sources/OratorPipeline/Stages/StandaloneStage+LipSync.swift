@@ -11,7 +11,7 @@ extension StandaloneStage {
             throw OratorError(.fileNotFound, "recording not found: \(audio.path)")
         }
         let stage = LipSyncStage(transcript: text, configuration: LipSyncConfiguration(voice: language))
-        try produce(into: out) { folder throws(OratorError) in
+        try produce(into: out, inputs: [audio] + (transcript.map { [$0] } ?? [])) { folder throws(OratorError) in
             try stage.run(audio: audio, into: folder)
         }
     }
