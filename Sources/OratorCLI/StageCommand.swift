@@ -17,7 +17,7 @@ struct StageCommand: ParsableCommand {
               orator stage audio  --in speech/speech.wav --out audio/
               orator stage encode --in chunk0/ --in chunk1/ --audio audio/audio.m4a --out episode.mp4
             """,
-        subcommands: [Speak.self, Motion.self, Render.self, Audio.self, Encode.self])
+        subcommands: [Speak.self, LipSync.self, Motion.self, Render.self, Audio.self, Encode.self, Mix.self, Scene.self, SceneRender.self])
 
     struct Speak: ParsableCommand {
         static let configuration = CommandConfiguration(
