@@ -12,12 +12,12 @@ extension StageCommand {
             discussion: "Inputs: --in AUDIO (any format FFmpeg reads), --transcript TEXT (optional). Outputs in --out DIR: timeline.json, warnings.json.")
         @Option(name: .customLong("in"), help: "The recording.") var input: String
         @Option(help: "What the recording says (a UTF-8 text file), for exact lip sync.") var transcript: String?
-        @Option(help: "Language of the recording as an espeak-ng voice (en-us, de, ...), used with --transcript.") var language = "en-us"
+        @Option(help: "Language of the recording as an espeak-ng voice (en-us, de, ...), used with --transcript.") var language: String?
         @Option(help: "Output folder.") var out: String
 
         func run() throws {
             try reportingErrors { () throws(OratorError) in
-                try StandaloneStage.lipsync(audio: fileURL(input), transcript: transcript.map(fileURL), language: language, out: fileURL(out))
+                try StandaloneStage.lipsync(audio: fileURL(input), transcript: transcript.map(fileURL), language: language ?? JobDefaults.voice, out: fileURL(out))
             }
         }
     }
@@ -57,7 +57,7 @@ extension StageCommand {
         func run() throws {
             try reportingErrors { () throws(OratorError) in
                 try StandaloneStage.scene(speech: fileURL(input), mix: fileURL(mix), script: fileURL(script),
-                                          motion: motion.configuration(), out: fileURL(out))
+                                          motion: SettingsResolver().resolve([motion.layer]).motion, out: fileURL(out))
             }
         }
     }
@@ -72,19 +72,18 @@ extension StageCommand {
         @Option(help: "Folder from `stage mix`.") var mix: String
         @Option(help: "The episode script.") var script: String
         @Option(help: "Output folder.") var out: String
-        @Option(help: "Avatar of speakers without their own: builtin, an avatar pack folder, or a portrait photo.") var avatar = "builtin"
-        @Option(help: "Frame size: 512 or WIDTHxHEIGHT.") var size = "512"
         @Option(help: "Which slice of the frames: I/N, 0-based.") var chunk = "0/1"
-        @Option(help: "Frames rendered in parallel.") var jobs = FrameStreamer.defaultJobs
+        @OptionGroup var render: RenderOptions
         @OptionGroup(title: "Podcast production") var episode: EpisodeOptionsGroup
         @OptionGroup var reporting: ReportingOptions
 
         func run() throws {
             try reportingErrors { () throws(OratorError) in
+                let settings = try SettingsResolver().resolve([render.layer])
                 try StandaloneStage.sceneRender(scene: fileURL(input), mix: fileURL(mix), script: fileURL(script),
-                                                avatar: AvatarSource(argument: avatar), size: FrameSize(parsing: size),
+                                                avatar: settings.avatar, size: settings.size,
                                                 episode: episode.stageOptions(), slice: FrameSlice(parsing: chunk),
-                                                jobs: max(1, jobs), out: fileURL(out), progress: reporting.reporter)
+                                                jobs: settings.jobs, out: fileURL(out), progress: reporting.reporter)
             }
         }
     }

@@ -64,7 +64,7 @@ extension StandaloneStage {
         var request = CreateRequest(speech: .script(script), output: script.deletingPathExtension().appendingPathExtension("mp4"),
                                     avatar: avatar)
         request.episode = episode
-        var run = try PipelineRun(request: request, cache: nil, progress: SilentProgress())
+        var run = try PipelineRun(request: request, cache: nil, progress: SilentProgress(), engines: .standard)
         run.script = try ScriptParser().parse(contentsOf: script)
         run.narrationFile = speech?.appendingPathComponent(SpeakStage.narration)
         return run

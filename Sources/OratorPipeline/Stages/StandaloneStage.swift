@@ -32,6 +32,7 @@ public enum StandaloneStage {
                               progress: any StageProgressReporting) throws(OratorError) {
         let motionFile = input.appendingPathComponent(StageFiles.motion)
         let fps = try MotionTrackFile.header(motionFile).fps
+        let size = try avatar.outputSize(requested: size)  // `full` keeps the photo's own size, as `create` does
         let stage = RenderStage(avatar: avatar, encoding: VideoEncoderConfiguration(size: size, fps: fps), slice: slice, jobs: jobs)
         let renderer = try AvatarFactory.renderer(for: avatar, size: size)
         try produce(into: out, inputs: [motionFile] + avatar.inputFiles) { folder throws(OratorError) in
