@@ -1,6 +1,7 @@
 import Foundation
 import OratorCore
 @testable import OratorLipSync
+import OratorTestSupport
 import Testing
 
 @Suite("Forced alignment")

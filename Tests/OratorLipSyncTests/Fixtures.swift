@@ -35,7 +35,7 @@ enum Fixtures {
     /// Converts `input` with FFmpeg (`-ar`, `-ac`, output format from the extension).
     static func convert(_ input: URL, to output: URL, arguments: [String]) throws -> URL {
         let ffmpeg = try ExternalTool.locate("ffmpeg")
-        try ExternalTool.run(ffmpeg, ["-nostdin", "-v", "error", "-y", "-i", input.path] + arguments + [output.path], what: "test conversion")
+        try ChildProcess.run(ffmpeg, ["-nostdin", "-v", "error", "-y", "-i", input.path] + arguments + [output.path], what: "test conversion")
         return output
     }
 
