@@ -47,9 +47,10 @@ public struct SceneRenderStage: Sendable {
         var filter: String?
         var shifted: URL?
         if let captions {
-            shifted = folder.appendingPathComponent(".captions.ass")
-            try CaptionShift.write(captions, shiftedBy: -Double(frames.lowerBound) / scene.fps, to: shifted!)
-            filter = "subtitles=filename='\(shifted!.path.replacingOccurrences(of: "'", with: "\\'"))'"
+            let file = folder.appendingPathComponent(".captions.ass")
+            try CaptionShift.write(captions, shiftedBy: -Double(frames.lowerBound) / scene.fps, to: file)
+            shifted = file
+            filter = CaptionBurnIn.filter(for: file)
         }
         defer { if let shifted { try? FileManager.default.removeItem(at: shifted) } }
         let encoder = try FFmpegVideoEncoder(configuration: encoding, audio: soundtrack,
