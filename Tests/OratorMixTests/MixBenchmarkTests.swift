@@ -1,6 +1,7 @@
 import Foundation
 import OratorCore
 import OratorMix
+import OratorTestSupport
 import Testing
 
 /// Mix speed and memory on a long episode. Runs only with ORATOR_BENCH set (slow); prints

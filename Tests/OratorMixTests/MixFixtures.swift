@@ -1,6 +1,7 @@
 import Foundation
 import OratorAudio
 import OratorCore
+import OratorTestSupport
 
 /// Inputs for mix tests, made here: tones and noise from FFmpeg's lavfi sources, a synthetic
 /// voice with known speech intervals, and real read speech from Debian's pocketsphinx-testdata.
@@ -45,7 +46,7 @@ enum MixFixtures {
     static func realSpeech() throws -> URL {
         let url = URL(fileURLWithPath: "/usr/share/pocketsphinx/test/data/librivox/sense_and_sensibility_01_austen_64kb-0870.wav")
         guard FileManager.default.fileExists(atPath: url.path) else {
-            throw MediaTool.Failure(description: "install Debian's pocketsphinx-testdata for \(url.path)")
+            throw MediaTool.Failure("install Debian's pocketsphinx-testdata for \(url.path)")
         }
         return url
     }
