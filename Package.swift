@@ -110,6 +110,8 @@ let package = Package(
             name: "OratorLipSyncTests",
             dependencies: ["OratorLipSync", "OratorSpeech", "OratorAudio", "OratorCore", "OratorMotion", "OratorTestSupport"]),
         .testTarget(name: "OratorSpeechTests", dependencies: ["OratorSpeech", "OratorAudio"]),
+        .testTarget(name: "OratorCoreTests", dependencies: ["OratorCore"]),
+        .testTarget(name: "OratorAudioTests", dependencies: ["OratorAudio", "OratorCore", "OratorTestSupport"]),
         .testTarget(
             name: "OratorEndToEndTests",
             dependencies: ["OratorCLI", "OratorAudio", "OratorCore", "OratorRender", "OratorTestSupport"]),
