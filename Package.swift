@@ -98,7 +98,7 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "OratorMotionTests", dependencies: ["OratorMotion", "OratorCore"]),
         .testTarget(name: "OratorScriptTests", dependencies: ["OratorScript"]),
-        .testTarget(name: "OratorPipelineTests", dependencies: ["OratorPipeline", "OratorCore", "OratorVideo", "OratorTestSupport"]),
+        .testTarget(name: "OratorPipelineTests", dependencies: ["OratorPipeline", "OratorCore", "OratorVideo"]),
         .testTarget(name: "OratorRenderTests", dependencies: ["OratorRender", "OratorCore", "OratorTestSupport"]),
         .testTarget(name: "OratorFaceTests", dependencies: ["OratorFace", "OratorCore", "OratorTestSupport"]),
         .testTarget(name: "OratorMixTests", dependencies: ["OratorMix", "OratorAudio", "OratorCore", "OratorTestSupport"]),
