@@ -87,10 +87,10 @@ let package = Package(
         .executableTarget(name: "OratorScriptFuzz", dependencies: ["OratorScript", "OratorCore", "CFuzzSupport"]),
 
         // MARK: Benchmarks and test support (no product library holds them)
-        // Measured, never asserted: scripts/bench-lipsync runs `orator-bench lipsync`.
+        // Measured, never asserted: `orator-bench lipsync` (scripts/bench-lipsync), `orator-bench mix`.
         .executableTarget(
             name: "OratorBenchmarks",
-            dependencies: ["OratorLipSync", "OratorAudio", "OratorSpeech", "OratorMotion", "OratorCore", "OratorTestSupport"]),
+            dependencies: ["OratorLipSync", "OratorMix", "OratorAudio", "OratorSpeech", "OratorMotion", "OratorCore", "OratorTestSupport"]),
         // Temporary folders, media probes (ffmpeg/ffprobe), fixtures and lip-sync track measures
         // shared by the test targets and the benchmarks.
         .target(name: "OratorTestSupport", dependencies: ["OratorCore", "OratorMotion"]),

@@ -1,17 +1,28 @@
 import Foundation
 import OratorCore
 
-/// `orator-bench`: the measured benchmarks, kept out of the product (scripts/bench-lipsync runs it).
+/// `orator-bench`: the measured benchmarks, kept out of the product. Numbers are printed,
+/// never asserted; record them in BENCHMARKS.md with the machine and date.
 ///
-///     orator-bench lipsync [--markdown FILE] [--json FILE]
+///     orator-bench lipsync [--markdown FILE] [--json FILE]   (scripts/bench-lipsync)
+///     orator-bench mix [--minutes N]                        (default 10)
 @main
 enum OratorBench {
+    static let usage = "usage: orator-bench lipsync [--markdown FILE] [--json FILE] | orator-bench mix [--minutes N]"
+
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        do throws(OratorError) {
+        do {
+            let rest = Array(arguments.dropFirst())
             switch arguments.first {
-            case "lipsync": try lipSync(options(Array(arguments.dropFirst()), allowed: ["--markdown", "--json"]))
-            default: throw OratorError(.invalidInput, "usage: orator-bench lipsync [--markdown FILE] [--json FILE]")
+            case "lipsync": try lipSync(options(rest, allowed: ["--markdown", "--json"]))
+            case "mix":
+                let minutes = try options(rest, allowed: ["--minutes"])["--minutes"].map { text throws(OratorError) in
+                    guard let value = Double(text), value > 0 else { throw OratorError(.invalidInput, "invalid --minutes '\(text)': use a positive number") }
+                    return value
+                }
+                print(try MixBenchmark(minutes: minutes ?? 10).run())
+            default: throw OratorError(.invalidInput, usage)
             }
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
@@ -20,7 +31,7 @@ enum OratorBench {
     }
 
     /// The lip-sync accuracy and speed benchmark: progress lines, then the Markdown table.
-    static func lipSync(_ options: [String: String]) throws(OratorError) {
+    static func lipSync(_ options: [String: String]) throws {
         let report = try LipSyncBenchmark().run { print($0) }
         let table = report.markdown()
         print(table)
@@ -28,9 +39,7 @@ enum OratorBench {
         if let path = options["--json"] {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-            do { try write(try encoder.encode(report), to: path) } catch let error as OratorError { throw error } catch {
-                throw OratorError(.internalFailure, "cannot encode the benchmark report", cause: "\(error)")
-            }
+            try write(try encoder.encode(report), to: path)
         }
     }
 
@@ -41,7 +50,7 @@ enum OratorBench {
         while index < arguments.count {
             let name = arguments[index]
             guard allowed.contains(name), index + 1 < arguments.count else {
-                throw OratorError(.invalidInput, "unknown or incomplete option '\(name)' (use \(allowed.sorted().joined(separator: ", ")))")
+                throw OratorError(.invalidInput, "unknown or incomplete option '\(name)' (\(usage))")
             }
             options[name] = arguments[index + 1]
             index += 2

@@ -15,7 +15,7 @@ import Testing
         try MixFixtures.noiseBed(bed, seconds: 3)
         let output = folder.file("mix.wav")
         let mixer = PodcastMixer(configuration: PodcastMixConfiguration(targetLoudness: target))
-        let result = try mixer.mix(speech: speech, activity: try MixFixtures.energyActivity(speech),
+        let result = try mixer.mix(speech: speech, activity: try EnergyActivity.intervals(speech),
                                    beds: [MusicBed(file: bed)], output: output)
 
         let measured = try MediaTool.ebur128(output)
