@@ -4,7 +4,7 @@ import Testing
 
 /// The one child-process runner: output streamed both ways, stderr drained without blocking,
 /// failures turned into one-line errors, cancellation that kills the child.
-@Suite("ChildProcess", .timeLimit(.minutes(1)))
+@Suite("ChildProcess", .timeLimit(.minutes(5)))
 struct ChildProcessTests {
     @Test("a child that writes 10 MB to stderr and exits 1 does not hang and gives a one-line error")
     func chattyFailure() throws {
@@ -71,15 +71,14 @@ struct ChildProcessTests {
 
     @Test("cancelling the task kills the child")
     func cancellation() async throws {
-        let started = Date()
+        // Left alone the child would sleep past the time limit and then succeed.
         let task = Task { () async throws(OratorError) -> Data in
-            try await ChildProcess.run("/bin/sleep", ["30"], what: "sleeping")
+            try await ChildProcess.run("/bin/sleep", ["600"], what: "sleeping")
         }
         try await Task.sleep(for: .milliseconds(300))
         task.cancel()
         let result = await task.result
         let error = try #require(throws: OratorError.self) { try result.get() }
         #expect(error.message == "sleeping was cancelled")
-        #expect(Date().timeIntervalSince(started) < 20, "the 30 s child was not killed")
     }
 }
