@@ -34,14 +34,17 @@ let package = Package(
         // sherpa-onnx's C API from the PyPI package sherpa-onnx-core; scripts/setup installs it
         // and writes its pkg-config file.
         .systemLibrary(name: "CSherpaOnnx", path: "Sources/CSherpaOnnx", pkgConfig: "sherpa-onnx"),
-        // dlib and OpenCV are C++: a small extern "C" shim, optimized even in debug builds
-        // (unoptimized dlib detection is ~60x slower).
+        // OpenCV core + imgproc through orator-opencv.pc (scripts/setup writes it).
+        .systemLibrary(
+            name: "COpenCV", path: "Sources/COpenCV", pkgConfig: "orator-opencv",
+            providers: [.apt(["libopencv-core-dev", "libopencv-imgproc-dev"])]),
+        // dlib and OpenCV are C++: a small extern "C" shim. Unoptimized dlib detection is ~60x
+        // slower, so scripts/test builds C++ with -Xcxx -O2 (release builds are optimized anyway).
         .target(
             name: "FaceShim",
-            cxxSettings: [.unsafeFlags(["-O2", "-I/usr/include/opencv4"])],
+            dependencies: ["COpenCV"],
             linkerSettings: [
                 .linkedLibrary("dlib"), .linkedLibrary("blas"), .linkedLibrary("lapack"),
-                .linkedLibrary("opencv_core"), .linkedLibrary("opencv_imgproc"),
                 .linkedLibrary("exif"), .linkedLibrary("webp"), .linkedLibrary("jpeg"),
             ]),
 
@@ -78,7 +81,8 @@ let package = Package(
         .executableTarget(
             name: "OratorCLI",
             dependencies: [
-                "OratorPipeline", "OratorLipSync",
+                "OratorPipeline", "OratorCore", "OratorLipSync", "OratorSpeech", "OratorMotion", "OratorFace", "OratorRender",
+                "OratorVideo", "OratorCaptions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -97,8 +101,8 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "OratorMotionTests", dependencies: ["OratorMotion", "OratorCore"]),
-        .testTarget(name: "OratorScriptTests", dependencies: ["OratorScript"]),
-        .testTarget(name: "OratorPipelineTests", dependencies: ["OratorPipeline", "OratorCore", "OratorVideo"]),
+        .testTarget(name: "OratorScriptTests", dependencies: ["OratorScript", "OratorCore"]),
+        .testTarget(name: "OratorPipelineTests", dependencies: ["OratorPipeline", "OratorCore", "OratorVideo", "OratorMotion", "OratorFace"]),
         .testTarget(name: "OratorRenderTests", dependencies: ["OratorRender", "OratorCore", "OratorTestSupport"]),
         .testTarget(name: "OratorFaceTests", dependencies: ["OratorFace", "OratorCore", "OratorTestSupport"]),
         .testTarget(name: "OratorMixTests", dependencies: ["OratorMix", "OratorAudio", "OratorCore", "OratorTestSupport"]),
@@ -109,12 +113,21 @@ let package = Package(
         .testTarget(
             name: "OratorLipSyncTests",
             dependencies: ["OratorLipSync", "OratorSpeech", "OratorAudio", "OratorCore", "OratorMotion", "OratorTestSupport"]),
-        .testTarget(name: "OratorSpeechTests", dependencies: ["OratorSpeech", "OratorAudio"]),
+        .testTarget(name: "OratorSpeechTests", dependencies: ["OratorSpeech", "OratorAudio", "OratorCore"]),
         .testTarget(name: "OratorCoreTests", dependencies: ["OratorCore"]),
         .testTarget(name: "OratorAudioTests", dependencies: ["OratorAudio", "OratorCore", "OratorTestSupport"]),
+        .testTarget(
+            name: "OratorCLITests",
+            dependencies: ["OratorCLI", "OratorPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            exclude: ["Snapshots"]),
         .testTarget(
             name: "OratorEndToEndTests",
             dependencies: ["OratorCLI", "OratorAudio", "OratorCore", "OratorRender", "OratorTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Every Swift target: an import a file uses but does not declare is a build error.
+for target in package.targets where target.type != .system && !["FaceShim", "CFuzzSupport"].contains(target.name) {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]
+}

@@ -47,19 +47,17 @@ struct AnimateCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors { () throws(OratorError) in
-            var config = try configOptions.load()
-            if let poseSeed { config.seed = poseSeed }
-            if let language { config.voice = language }
+            let config = try configOptions.load()
             var renderOptions = render
             renderOptions.avatar = image
-            var request = CreateRequest(
-                speech: .recording(fileURL(audio), transcript: transcript.map(fileURL)), output: fileURL(output),
-                avatar: try renderOptions.avatar(config), voice: VoiceOptions.defaults(config),
-                size: try renderOptions.size(config), motion: try motion.configuration(config), jobs: try renderOptions.jobs(config),
-                encoder: try renderOptions.encoder(config))
+            let own = SettingsLayer(voice: language, seed: poseSeed)
+            let settings = try SettingsResolver.resolve(configuration: config, layers: [renderOptions.layer, own, motion.layer, cacheOptions.layer],
+                                                        cache: !cacheOptions.noCache)
+            var request = CreateRequest(speech: .recording(fileURL(audio), transcript: transcript.map(fileURL)), output: fileURL(output),
+                                        settings: settings)
             request.otherInputs = [configOptions.file].compactMap { $0 }
             request.otherOutputs = [report].compactMap { $0.map(fileURL) }
-            let summary = try TalkingHeadPipeline().create(request, cache: cacheOptions.open(config), progress: reporting.reporter)
+            let summary = try TalkingHeadPipeline().create(request, cache: CacheOptions.open(settings), progress: reporting.reporter)
             if let report { try JSONFile.write(summary, to: fileURL(report)) }
             RunSummaryPrinter.print(summary, quiet: reporting.quiet)
         }

@@ -13,7 +13,7 @@ struct AvatarCommand: ParsableCommand {
             abstract: "Write the built-in presenter as an avatar pack to edit (a new or empty folder).")
 
         @Argument(help: "The folder to create.") var folder: String
-        @Option(help: "Canvas size of the pack: 512 or WIDTHxHEIGHT.") var size = "512"
+        @Option(help: "Canvas size of the pack: 512 (default) or WIDTHxHEIGHT.") var size = JobDefaults.size
 
         func run() throws {
             try reportingErrors { () throws(OratorError) in

@@ -11,10 +11,17 @@ struct CacheOptions: ParsableArguments {
     @Flag(help: "Compute every stage and keep nothing.")
     var noCache = false
 
-    /// The cache to use, or nil with `--no-cache`.
-    func open(_ config: OratorConfiguration = OratorConfiguration()) throws(OratorError) -> ContentCache? {
-        if noCache { return nil }
-        return try ContentCache(root: (cache ?? config.cache).map(fileURL) ?? ContentCache.defaultRoot)
+    /// What these flags ask for.
+    var layer: SettingsLayer { SettingsLayer(cache: cache) }
+
+    /// The cache the settings name, or nil with `--no-cache`.
+    static func open(_ settings: ResolvedSettings) throws(OratorError) -> ContentCache? {
+        try settings.cache.map { folder throws(OratorError) in try ContentCache(root: folder) }
+    }
+
+    /// The cache these flags and the configuration file name.
+    func open(_ configOptions: ConfigOptions) throws(OratorError) -> ContentCache? {
+        try Self.open(SettingsResolver.resolve(configuration: configOptions.load(), layers: [layer], cache: !noCache))
     }
 }
 
@@ -27,10 +34,11 @@ struct CacheCommand: ParsableCommand {
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Entries and size, per stage.")
         @OptionGroup var options: CacheOptions
+        @OptionGroup var configOptions: ConfigOptions
 
         func run() throws {
             try reportingErrors { () throws(OratorError) in
-                guard let cache = try options.open() else { return }
+                guard let cache = try options.open(configOptions) else { return }
                 let stats = cache.stats()
                 print("cache \(cache.root.path): \(stats.entries) entries, \(Self.megabytes(stats.bytes))")
                 for (stage, entry) in stats.stages.sorted(by: { $0.key < $1.key }) {
@@ -45,13 +53,14 @@ struct CacheCommand: ParsableCommand {
     struct Prune: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Remove entries not used recently.")
         @OptionGroup var options: CacheOptions
+        @OptionGroup var configOptions: ConfigOptions
         @Option(help: "Remove entries unused for this long: 7d, 12h, 30m, 0s (everything not in use).")
         var olderThan = "7d"
 
         func run() throws {
             try reportingErrors { () throws(OratorError) in
                 let age = try ContentCache.parseAge(olderThan)
-                guard let cache = try options.open() else { return }
+                guard let cache = try options.open(configOptions) else { return }
                 let removed = cache.prune(olderThan: age)
                 print("removed \(removed.entries) entries, \(Stats.megabytes(removed.bytes))")
             }

@@ -17,13 +17,13 @@ struct ConfigOptions: ParsableArguments {
     var file: URL? { OratorConfiguration.file(path: config.map(fileURL)) }
 }
 
-/// Voice options shared by `create`, `speak` and `stage speak`.
+/// Voice options shared by `create`, `speak` and `stage speak` (defaults: `JobDefaults`).
 struct VoiceOptions: ParsableArguments {
     @Option(help: "Voice: an espeak-ng voice or language (default en-us), a neural voice (joe), or piper:PATH.onnx (see `orator voices`).")
     var voice: String?
 
     @Option(help: "Threads for a neural voice (default 1).")
-    var speechThreads = 1
+    var speechThreads: Int?
 
     @Option(help: "Speaking rate in words per minute (80-450), default 165.")
     var rate: Int?
@@ -31,19 +31,8 @@ struct VoiceOptions: ParsableArguments {
     @Option(help: "Voice pitch (0-100), default 50.")
     var pitch: Int?
 
-    /// The voice settings from the configuration alone.
-    static func defaults(_ config: OratorConfiguration) -> EspeakConfiguration {
-        let defaults = EspeakConfiguration()
-        return EspeakConfiguration(voice: config.voice ?? defaults.voice, wordsPerMinute: config.rate ?? defaults.wordsPerMinute,
-                                   pitch: config.pitch ?? defaults.pitch)
-    }
-
-    func configuration(_ config: OratorConfiguration = OratorConfiguration()) -> EspeakConfiguration {
-        let defaults = EspeakConfiguration()
-        return EspeakConfiguration(voice: voice ?? config.voice ?? defaults.voice,
-                                   wordsPerMinute: rate ?? config.rate ?? defaults.wordsPerMinute,
-                                   pitch: pitch ?? config.pitch ?? defaults.pitch)
-    }
+    /// What these flags ask for.
+    var layer: SettingsLayer { SettingsLayer(voice: voice, rate: rate, pitch: pitch, speechThreads: speechThreads) }
 }
 
 /// Progress and quiet options.

@@ -2,34 +2,28 @@ import ArgumentParser
 import Foundation
 import OratorCore
 import OratorPipeline
-import OratorSpeech
 
-/// `orator config`: prints the effective configuration.
+/// `orator config [FLAGS]`: prints the settings a job would use, exactly as the settings layer
+/// resolved them from the defaults, the configuration file and these flags.
 struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "config", abstract: "Print the effective configuration (orator.yaml or --config, with defaults).")
+        commandName: "config",
+        abstract: "Print the effective settings (defaults, then orator.yaml or --config, then these flags).",
+        discussion: "Example: orator config --size shorts --seed 7   (a preset's fps shows in fps)")
 
     @OptionGroup var configOptions: ConfigOptions
+    @OptionGroup var render: RenderOptions
+    @OptionGroup var voice: VoiceOptions
+    @OptionGroup var motion: MotionOptions
+    @OptionGroup var cacheOptions: CacheOptions
 
     func run() throws {
         try reportingErrors { () throws(OratorError) in
             let loaded = try configOptions.load()
-            var effective = loaded
-            let voice = EspeakConfiguration()
-            effective.voice = loaded.voice ?? voice.voice
-            effective.rate = loaded.rate ?? voice.wordsPerMinute
-            effective.pitch = loaded.pitch ?? voice.pitch
-            effective.avatar = loaded.avatar ?? "builtin"
-            effective.size = loaded.size ?? "512"
-            effective.fps = loaded.fps ?? 25
-            effective.seed = loaded.seed ?? 0
-            effective.still = loaded.still ?? false
-            effective.expressionScale = loaded.expressionScale ?? 1
-            effective.jobs = loaded.jobs ?? FrameStreamer.defaultJobs
-            effective.cache = loaded.cache ?? ContentCache.defaultRoot.path
-            effective.encoder = loaded.encoder ?? "auto"
-            effective.presets = OratorConfiguration.builtinPresets.merging(loaded.presets ?? [:]) { $1 }
-            print(effective.yaml(), terminator: "")
+            let resolver = SettingsResolver(configuration: loaded)
+            let settings = try SettingsResolver.resolve(configuration: loaded, layers: [render.layer, voice.layer, motion.layer, cacheOptions.layer],
+                                                        cache: !cacheOptions.noCache)
+            print(settings.yaml(presets: resolver.presets), terminator: "")
         }
     }
 }

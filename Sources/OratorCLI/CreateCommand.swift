@@ -37,17 +37,13 @@ struct CreateCommand: ParsableCommand {
     func run() throws {
         try reportingErrors { () throws(OratorError) in
             let config = try configOptions.load()
-            var request = CreateRequest(
-                speech: .script(fileURL(script)), output: fileURL(output), avatar: try render.avatar(config),
-                voice: voice.configuration(config), size: try render.size(config),
-                motion: try motion.configuration(config), jobs: try render.jobs(config),
-                encoder: try render.encoder(config))
-            request.speakers = config.speakers ?? [:]
-            request.speechThreads = max(1, min(16, voice.speechThreads))
+            let settings = try SettingsResolver.resolve(configuration: config, layers: [render.layer, voice.layer, motion.layer, cacheOptions.layer],
+                                                        cache: !cacheOptions.noCache)
+            var request = CreateRequest(speech: .script(fileURL(script)), output: fileURL(output), settings: settings)
             request.episode = try episode.options()
             request.otherInputs = [configOptions.file].compactMap { $0 }
             request.otherOutputs = [report].compactMap { $0.map(fileURL) }
-            let summary = try TalkingHeadPipeline().create(request, cache: cacheOptions.open(config), progress: reporting.reporter)
+            let summary = try TalkingHeadPipeline().create(request, cache: CacheOptions.open(settings), progress: reporting.reporter)
             if let report { try JSONFile.write(summary, to: fileURL(report)) }
             RunSummaryPrinter.print(summary, quiet: reporting.quiet)
         }
@@ -69,28 +65,14 @@ struct RenderOptions: ParsableArguments {
     var encoder: String?
 
     @Option(help: "Photo framing: crop (face, default), extcrop (with hair and shoulders), resize (whole photo), full (animate inside the full photo).")
-    var preprocess: PreprocessMode = .crop
+    var preprocess: PreprocessMode?
 
     @Option(help: "Which face of a photo speaks, 0-based left to right (default: the largest).")
     var face: Int?
 
-    func avatar(_ config: OratorConfiguration) throws(OratorError) -> AvatarSource {
-        try AvatarSource(argument: avatar ?? config.avatar ?? "builtin",
-                         photo: AvatarSource.PhotoOptions(preprocess: preprocess, faceIndex: face))
-    }
-
-    func size(_ config: OratorConfiguration) throws(OratorError) -> FrameSize {
-        try config.frameSize(size ?? config.size ?? "512")
-    }
-
-    func jobs(_ config: OratorConfiguration) throws(OratorError) -> Int {
-        let value = jobs ?? config.jobs ?? FrameStreamer.defaultJobs
-        guard (1...256).contains(value) else { throw OratorError(.invalidInput, "invalid --jobs \(value): use 1 to 256 frames in parallel") }
-        return value
-    }
-
-    func encoder(_ config: OratorConfiguration) throws(OratorError) -> EncoderChoice {
-        try EncoderChoice(parsing: encoder ?? config.encoder ?? "auto")
+    /// What these flags ask for (relative paths against the working folder).
+    var layer: SettingsLayer {
+        SettingsLayer(avatar: avatar, preprocess: preprocess, face: face, size: size, jobs: jobs, encoder: encoder)
     }
 }
 

@@ -16,13 +16,15 @@ struct SpeakCommand: ParsableCommand {
     var output: String
 
     @OptionGroup var voice: VoiceOptions
+    @OptionGroup var configOptions: ConfigOptions
     @OptionGroup var reporting: ReportingOptions
 
     func run() throws {
         try reportingErrors { () throws(OratorError) in
             let timings = fileURL(output).deletingPathExtension().appendingPathExtension("phonemes.json")
+            let settings = try SettingsResolver.resolve(configuration: configOptions.load(), layers: [voice.layer], cache: false)
             let result = try SpeechJob().run(script: fileURL(script), wav: fileURL(output), timings: timings,
-                                             voice: voice.configuration(), progress: reporting.reporter)
+                                             settings: settings, progress: reporting.reporter)
             if !reporting.quiet {
                 StandardStream.writeError(String(
                     format: "wrote %@ (%.2f s, %d words, %d phonemes) and %@\n", output as NSString, result.duration,

@@ -17,7 +17,7 @@ struct StageCommand: ParsableCommand {
               orator stage audio  --in speech/speech.wav --out audio/
               orator stage encode --in chunk0/ --in chunk1/ --audio audio/audio.m4a --out episode.mp4
             """,
-        subcommands: [Speak.self, Motion.self, Render.self, Audio.self, Encode.self])
+        subcommands: [Speak.self, LipSync.self, Motion.self, Render.self, Audio.self, Encode.self, Mix.self, Scene.self, SceneRender.self])
 
     struct Speak: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -30,7 +30,8 @@ struct StageCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors { () throws(OratorError) in
-                try StandaloneStage.speak(script: fileURL(input), voice: voice.configuration(), out: fileURL(out), progress: reporting.reporter)
+                let settings = try SettingsResolver().resolve([voice.layer])
+                try StandaloneStage.speak(script: fileURL(input), settings: settings, out: fileURL(out), progress: reporting.reporter)
             }
         }
     }
@@ -45,7 +46,8 @@ struct StageCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors { () throws(OratorError) in
-                try StandaloneStage.motion(input: fileURL(input), configuration: motion.configuration(), out: fileURL(out))
+                let settings = try SettingsResolver().resolve([motion.layer])
+                try StandaloneStage.motion(input: fileURL(input), configuration: settings.motion, out: fileURL(out))
             }
         }
     }
@@ -56,16 +58,15 @@ struct StageCommand: ParsableCommand {
             discussion: "Inputs: --in DIR containing motion.bin; --avatar. Outputs in --out DIR: chunk.mp4 for --chunk I/N (0-based).")
         @Option(name: .customLong("in"), help: "Folder with motion.bin.") var input: String
         @Option(help: "Output folder.") var out: String
-        @Option(help: "builtin, an avatar pack folder, or a portrait photo.") var avatar = "builtin"
-        @Option(help: "Frame size: 512 or WIDTHxHEIGHT.") var size = "512"
         @Option(help: "Which slice of the frames: I/N, 0-based.") var chunk = "0/1"
-        @Option(help: "Frames rendered in parallel.") var jobs = FrameStreamer.defaultJobs
+        @OptionGroup var render: RenderOptions
         @OptionGroup var reporting: ReportingOptions
 
         func run() throws {
             try reportingErrors { () throws(OratorError) in
-                try StandaloneStage.render(input: fileURL(input), avatar: AvatarSource(argument: avatar), size: FrameSize(parsing: size),
-                                           slice: FrameSlice(parsing: chunk), jobs: max(1, jobs), out: fileURL(out),
+                let settings = try SettingsResolver().resolve([render.layer])
+                try StandaloneStage.render(input: fileURL(input), avatar: settings.avatar, size: settings.size,
+                                           slice: FrameSlice(parsing: chunk), jobs: settings.jobs, out: fileURL(out),
                                            progress: reporting.reporter)
             }
         }
@@ -99,19 +100,13 @@ struct StageCommand: ParsableCommand {
     }
 }
 
-/// Motion options shared by `create`, `animate` and `stage motion`.
+/// Motion options shared by `create`, `animate` and `stage motion` (defaults: `JobDefaults`).
 struct MotionOptions: ParsableArguments {
-    @Option(help: "Frames per second, default 25.") var fps: Double?
+    @Option(help: "Frames per second, default 25 (or the size preset's).") var fps: Double?
     @Option(help: "Seed for blinks and head motion (same seed, same motion), default 0.") var seed: UInt64?
     @Flag(help: "Keep the head still: only the mouth and eyes move.") var still = false
     @Option(help: "Scale mouth and brow movement (1 = natural).") var expressionScale: Float?
 
-    func configuration(_ config: OratorConfiguration = OratorConfiguration()) throws(OratorError) -> MotionConfiguration {
-        let fps = fps ?? config.fps ?? 25
-        let scale = expressionScale ?? config.expressionScale ?? 1
-        guard (1...120).contains(fps) else { throw OratorError(.invalidInput, "invalid fps \(fps): use 1 to 120") }
-        guard (0...3).contains(scale) else { throw OratorError(.invalidInput, "invalid expression scale \(scale): use 0 to 3") }
-        return MotionConfiguration(fps: fps, seed: seed ?? config.seed ?? 0, still: still || (config.still ?? false),
-                                   expressionScale: scale)
-    }
+    /// What these flags ask for.
+    var layer: SettingsLayer { SettingsLayer(fps: fps, seed: seed, still: still ? true : nil, expressionScale: expressionScale) }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one error type every Orator stage throws.
 ///
 /// It carries a stable `code` for programs, a `message` a person can act on, and an optional

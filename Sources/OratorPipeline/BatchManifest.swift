@@ -38,13 +38,10 @@ public struct BatchManifest: Sendable, Codable, Equatable {
             case expressionScale = "expression-scale"
         }
 
-        /// This job's values, with `defaults` filling the gaps.
-        public func merged(with defaults: Job?) -> Job {
-            guard let defaults else { return self }
-            return Job(script: script ?? defaults.script, output: output ?? defaults.output, avatar: avatar ?? defaults.avatar,
-                       voice: voice ?? defaults.voice, rate: rate ?? defaults.rate, pitch: pitch ?? defaults.pitch,
-                       size: size ?? defaults.size, fps: fps ?? defaults.fps, seed: seed ?? defaults.seed,
-                       still: still ?? defaults.still, expressionScale: expressionScale ?? defaults.expressionScale)
+        /// The job's settings as a layer; its paths resolve against `base` (the manifest's folder).
+        public func layer(base: URL) -> SettingsLayer {
+            SettingsLayer(voice: voice, rate: rate, pitch: pitch, avatar: avatar, size: size, fps: fps, seed: seed, still: still,
+                          expressionScale: expressionScale, base: base)
         }
     }
 
@@ -75,7 +72,7 @@ public struct BatchManifest: Sendable, Codable, Equatable {
         do { manifest = try YAMLDecoder().decode(BatchManifest.self, from: text) } catch {
             throw OratorError(.invalidInput, "\(source): a value has the wrong type", cause: "\(error)")
         }
-        for (index, job) in manifest.jobs.enumerated() where job.merged(with: manifest.defaults).script == nil {
+        for (index, job) in manifest.jobs.enumerated() where (job.script ?? manifest.defaults?.script) == nil {
             throw OratorError(.invalidInput, "\(source): jobs[\(index)] has no script")
         }
         return manifest

@@ -51,9 +51,17 @@ public struct CreateRequest: Sendable {
     /// Files the caller writes besides the video (a run report): checked with the run's outputs.
     public var otherOutputs: [URL] = []
 
+    /// A request from resolved settings (`SettingsResolver`).
+    public init(speech: SpeechSource, output: URL, settings: ResolvedSettings) {
+        self.init(speech: speech, output: output, avatar: settings.avatar, voice: settings.speech, size: settings.size,
+                  motion: settings.motion, jobs: settings.jobs, encoder: settings.encoder)
+        speechThreads = settings.speechThreads
+        speakers = settings.speakers
+    }
+
     public init(speech: SpeechSource, output: URL, avatar: AvatarSource = .builtin, voice: EspeakConfiguration = EspeakConfiguration(),
                 size: FrameSize = FrameSize(square: 512), motion: MotionConfiguration = MotionConfiguration(),
-                jobs: Int = FrameStreamer.defaultJobs, encoder: EncoderChoice = .automatic, framesPerChunk: Int = 750) {
+                jobs: Int = JobDefaults.jobs, encoder: EncoderChoice = JobDefaults.encoder, framesPerChunk: Int = JobDefaults.framesPerChunk) {
         self.speech = speech
         self.output = output
         self.avatar = avatar

@@ -1,5 +1,6 @@
 import Foundation
 import OratorCore
+import OratorFace
 import OratorScript
 import Yams
 
@@ -26,6 +27,12 @@ public struct OratorConfiguration: Sendable, Codable, Equatable {
     public var expressionScale: Float?
     /// Frames rendered in parallel.
     public var jobs: Int?
+    /// Threads for a neural voice.
+    public var speechThreads: Int?
+    /// How a photo avatar is framed.
+    public var preprocess: PreprocessMode?
+    /// Which face of a photo speaks.
+    public var face: Int?
     /// Cache folder.
     public var cache: String?
     /// `auto`, `libx264` or `nvenc`.
@@ -48,11 +55,22 @@ public struct OratorConfiguration: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case voice, rate, pitch, avatar, size, fps, seed, still, jobs, cache, encoder, speakers, presets
+        case voice, rate, pitch, avatar, size, fps, seed, still, jobs, cache, encoder, speakers, presets, preprocess, face
         case expressionScale = "expression-scale"
+        case speechThreads = "speech-threads"
     }
 
+    /// The folder of the file it was read from: its relative paths resolve there.
+    public var folder: URL?
+
     public init() {}
+
+    /// The file's settings as the lowest layer over the defaults.
+    public var layer: SettingsLayer {
+        SettingsLayer(voice: voice, rate: rate, pitch: pitch, speechThreads: speechThreads, avatar: avatar, preprocess: preprocess,
+                      face: face, size: size, fps: fps, seed: seed, still: still, expressionScale: expressionScale, jobs: jobs,
+                      encoder: encoder, cache: cache, base: folder)
+    }
 
     /// Built-in presets; a configuration file may add more.
     public static let builtinPresets: [String: Preset] = [
@@ -64,7 +82,9 @@ public struct OratorConfiguration: Sendable, Codable, Equatable {
     public static func load(path: URL?, folder: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws(OratorError) -> OratorConfiguration {
         guard let url = file(path: path, folder: folder) else { return OratorConfiguration() }
         let text = try InputFile.readText(url, role: "configuration file", limit: InputLimits.textBytes)
-        return try parse(text, source: url.lastPathComponent)
+        var configuration = try parse(text, source: url.lastPathComponent)
+        configuration.folder = url.deletingLastPathComponent()
+        return configuration
     }
 
     /// The file `load` reads: `path`, or `orator.yaml` in `folder` if it exists.
@@ -104,12 +124,6 @@ public struct OratorConfiguration: Sendable, Codable, Equatable {
         for key in map.keys.sorted() where !allowed.contains(key) {
             throw OratorError(.invalidInput, "\(source): unknown key '\(path)\(key)' (known: \(allowed.sorted().joined(separator: ", ")))")
         }
-    }
-
-    /// Resolves a size or preset name.
-    public func frameSize(_ text: String) throws(OratorError) -> FrameSize {
-        if let preset = presets?[text] ?? Self.builtinPresets[text] { return try FrameSize(parsing: preset.size) }
-        return try FrameSize(parsing: text)
     }
 
     /// The configuration as YAML.

@@ -4,6 +4,7 @@ import OratorLipSync
 import OratorNeuralSpeech
 import OratorScript
 import OratorVideo
+import OratorSpeech
 
 /// The state of one `TalkingHeadPipeline` run: where outputs go, what was measured, and one
 /// method per stage.
@@ -13,6 +14,7 @@ struct PipelineRun {
     let progress: any StageProgressReporting
     let workspace: Workspace
     let store: any StageStore
+    let engines: Engines
     var clock = StageClock()
     var warnings: [String] = []
     var notes: [String] = []
@@ -23,8 +25,9 @@ struct PipelineRun {
     var script: Script?
     var narrationFile: URL?
 
-    init(request: CreateRequest, cache: ContentCache?, progress: any StageProgressReporting) throws(OratorError) {
+    init(request: CreateRequest, cache: ContentCache?, progress: any StageProgressReporting, engines: Engines) throws(OratorError) {
         self.request = request
+        self.engines = engines
         self.cache = cache
         self.progress = progress
         workspace = try Workspace()
@@ -50,6 +53,7 @@ struct PipelineRun {
                                    speakerVoices: SpeakStage.speakerVoices(for: script, base: request.voice, configured: request.speakers),
                                    source: url.lastPathComponent)
             stage.speechThreads = request.speechThreads
+            stage.engines = engines
             speechEngine = NeuralVoiceCatalog.isNeural(request.voice.voice)
                 ? "Piper voice \(request.voice.voice) via sherpa-onnx (CPU, \(request.speechThreads) thread(s)), timing by alignment"
                 : request.voice.description
@@ -187,11 +191,13 @@ final class LazyRenderer: @unchecked Sendable {
     private let lock = NSLock()
     private let avatar: AvatarSource
     private let size: FrameSize
+    private let engines: Engines
     private var renderer: (any FrameRendering)?
 
-    init(avatar: AvatarSource, size: FrameSize) {
+    init(avatar: AvatarSource, size: FrameSize, engines: Engines) {
         self.avatar = avatar
         self.size = size
+        self.engines = engines
     }
 
     /// Starts building the renderer on another thread (a photo's face analysis and the dlib
@@ -204,7 +210,7 @@ final class LazyRenderer: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let renderer { return renderer }
-        let made = try AvatarFactory.renderer(for: avatar, size: size)
+        let made = try engines.renderer(avatar, size)
         renderer = made
         return made
     }

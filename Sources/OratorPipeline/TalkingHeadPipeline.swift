@@ -3,6 +3,7 @@ import OratorCore
 import OratorMix
 import OratorScript
 import OratorVideo
+import OratorMotion
 
 /// The whole job as a chain of stages: speak (script) or lipsync (recording) -> motion ->
 /// render (in chunks) beside audio -> encode (one-chunk videos get their soundtrack in the
@@ -11,14 +12,19 @@ import OratorVideo
 /// and an interrupted run resumes from the chunks that finished. The video is copied to the
 /// destination under a temporary name and renamed when complete.
 public struct TalkingHeadPipeline: Sendable {
-    public init() {}
+    /// The speech and rendering engines the run uses.
+    public var engines: Engines
+
+    public init(engines: Engines = .standard) {
+        self.engines = engines
+    }
 
     /// Runs `request` with stage outputs in `cache`, or in a private workspace (deleted
     /// afterwards) when `cache` is nil.
     public func create(_ request: CreateRequest, cache: ContentCache? = nil,
                        progress: any StageProgressReporting = SilentProgress()) throws(OratorError) -> RunSummary {
         let started = Date()
-        var run = try PipelineRun(request: request, cache: cache, progress: progress)
+        var run = try PipelineRun(request: request, cache: cache, progress: progress, engines: engines)
         defer { run.workspace.remove() }
         if request.episode.audioOnly { try AudioOnlyExporter.format(of: request.output) }
         let output = try AtomicOutput(destination: request.output)
@@ -28,7 +34,7 @@ public struct TalkingHeadPipeline: Sendable {
         let size = try request.avatar.outputSize(requested: request.size)
         let encoding = VideoEncoderConfiguration(size: size, fps: request.motion.fps, codec: codec)
 
-        let renderer = LazyRenderer(avatar: request.avatar, size: size)
+        let renderer = LazyRenderer(avatar: request.avatar, size: size, engines: engines)
         if case .photo = request.avatar, !request.episode.audioOnly { renderer.prefetch() }
         let speech = try run.speech()
         if run.isEpisode {

@@ -1,3 +1,4 @@
+import Foundation
 /// A parsed script: what to say, who says it, in order, with pauses, music cues and chapters.
 public struct Script: Sendable, Codable, Equatable {
     /// The front matter's `title`, else the first `# Title` line, if any.

@@ -1,4 +1,5 @@
 import OratorCore
+import Foundation
 
 /// Inline cues: `[pause 1.5s]`, `[pause 500ms]`, `[music FILE]`, `[music stop]`.
 enum ScriptCue {

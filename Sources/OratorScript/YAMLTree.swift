@@ -14,8 +14,7 @@ public enum YAMLTree {
     public static func load(_ text: String) throws(Problem) -> Any? {
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch {
-            let line = (error as? YamlError).flatMap(\.line)
-            throw Problem(message: String(describing: error), line: line)
+            throw (error as? YamlError).flatMap(Problem.init) ?? Problem(message: String(describing: error), line: nil)
         }
         guard let root else { return nil }
         try checkKeys(root)
@@ -38,12 +37,14 @@ public enum YAMLTree {
     }
 }
 
-private extension YamlError {
-    /// The line the parser reports, where it reports one.
-    var line: Int? {
-        switch self {
-        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _):
-            return mark.line
+private extension YAMLTree.Problem {
+    /// The parser's problem in words ("did not find expected ',' or ']' while parsing a flow
+    /// sequence"), at the line where the construct at fault starts.
+    init?(_ error: YamlError) {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            let words = [problem, context?.text].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            self.init(message: words, line: context?.mark.line ?? mark.line)
         default:
             return nil
         }

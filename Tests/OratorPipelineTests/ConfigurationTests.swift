@@ -21,8 +21,9 @@ struct ConfigurationTests {
         #expect(config.rate == 180)
         #expect(config.expressionScale == 1.2)
         #expect(config.speakers?["ALEX"]?.avatar == "alex.jpg")
-        #expect(try config.frameSize("shorts") == FrameSize(width: 1080, height: 1920))
-        #expect(try config.frameSize("landscape") == FrameSize(width: 1920, height: 1080))
+        let resolver = SettingsResolver(configuration: config)
+        #expect(try resolver.frameSize("shorts") == FrameSize(width: 1080, height: 1920))
+        #expect(try resolver.frameSize("landscape") == FrameSize(width: 1920, height: 1080))
     }
 
     @Test("unknown keys are errors naming the key", arguments: [

@@ -125,11 +125,12 @@ extension PipelineRun {
     private mutating func renderScene(_ sceneFile: URL, mix: URL, captions: URL?, avatars: [AvatarSource],
                                       encoding: VideoEncoderConfiguration, output: AtomicOutput) throws(OratorError) {
         let request = request
-        let names = sceneSpeakers.map { $0?.label ?? "" }
+        let names = sceneSpeakers.map { $0?.label ?? "" }, engines = engines
         try renderVideo(audio: mix, encoding: encoding, output: output) { slice, soundtrack throws(OratorError) in
-            let stage = SceneRenderStage(avatars: avatars, names: names, style: request.episode.style,
+            var stage = SceneRenderStage(avatars: avatars, names: names, style: request.episode.style,
                                          background: request.episode.background, encoding: encoding, slice: slice, jobs: request.jobs,
                                          soundtrack: soundtrack)
+            stage.engines = engines
             return (try stage.key(scene: sceneFile, mix: mix, captions: captions), { folder, progress throws(OratorError) in
                 try stage.run(scene: sceneFile, mix: mix, captions: captions, into: folder, progress: progress)
             })

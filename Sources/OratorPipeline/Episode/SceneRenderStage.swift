@@ -7,6 +7,8 @@ import OratorVideo
 /// Stage `render` for episodes: `scene.json` + the speakers' avatars + the mix (for the
 /// visualization) -> `chunk.mp4` for one slice of the frames, with captions burnt in when asked.
 public struct SceneRenderStage: Sendable {
+    /// Where each speaker's renderer comes from (not part of the key).
+    public var engines = Engines.standard
     public static let version = 1
 
     public var avatars: [AvatarSource]
@@ -81,7 +83,7 @@ public struct SceneRenderStage: Sendable {
                                  visualizationAtTop: style.visualizationAtTop)
         var renderers: [any FrameRendering] = []
         for (avatar, cell) in zip(avatars, layout.cells) {
-            renderers.append(try AvatarFactory.renderer(for: avatar, size: FrameSize(width: cell.width, height: cell.height)))
+            renderers.append(try engines.renderer(avatar, FrameSize(width: cell.width, height: cell.height)))
         }
         var style = style
         var pixels: FrameBuffer?

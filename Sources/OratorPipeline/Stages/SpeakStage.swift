@@ -21,6 +21,10 @@ public struct SpeakStage: Sendable {
     public var source: String
     /// Threads for neural engines (not part of the key: the output does not depend on it).
     public var speechThreads = 1
+    /// Silence around the speech: a video's lead-in and tail, or none (`orator speak`).
+    public var padding = SpeechPadding.video
+    /// Where the speech engines come from (not part of the key).
+    public var engines = Engines.standard
 
     public init(script: Script, voice: EspeakConfiguration, speakerVoices: [String: EspeakConfiguration] = [:],
                 source: String = "script") {
@@ -30,18 +34,29 @@ public struct SpeakStage: Sendable {
         self.source = source
     }
 
+    /// Reads `file` and takes the voice, the speakers' voices (front matter, then the
+    /// configuration file's) and the threads from `settings`.
+    public init(script file: URL, settings: ResolvedSettings) throws(OratorError) {
+        let parsed = try ScriptParser().parse(contentsOf: file)
+        self.init(script: parsed, voice: settings.speech,
+                  speakerVoices: Self.speakerVoices(for: parsed, base: settings.speech, configured: settings.speakers),
+                  source: file.lastPathComponent)
+        speechThreads = settings.speechThreads
+    }
+
     /// The content address of this stage's output.
     public func key() throws(OratorError) -> CacheKey {
-        CacheKey(stage: Self.name, version: Self.version, parts: [
-            try .value("script", script), try .value("voice", voice), try .value("speakers", speakerVoices),
-        ])
+        var parts = [try CacheKeyPart.value("script", script), try .value("voice", voice), try .value("speakers", speakerVoices)]
+        if padding != .video { parts.append(try .value("padding", padding)) }
+        return CacheKey(stage: Self.name, version: Self.version, parts: parts)
     }
 
     /// Speaks the script into `folder`.
     public func run(into folder: URL, progress: any StageProgressReporting) throws(OratorError) {
         var voices: [String: any SpeechSynthesizing] = [:]
-        for (speaker, settings) in speakerVoices { voices[speaker] = try VoiceCatalog.synthesizer(for: settings, speechThreads: speechThreads) }
-        let narration = try ScriptNarrator(synthesizer: VoiceCatalog.synthesizer(for: voice, speechThreads: speechThreads), speakerVoices: voices)
+        for (speaker, settings) in speakerVoices { voices[speaker] = try engines.synthesizer(settings, speechThreads) }
+        let narration = try ScriptNarrator(synthesizer: engines.synthesizer(voice, speechThreads), speakerVoices: voices,
+                                           leadIn: padding.leadIn, tail: padding.tail)
             .speak(script, to: folder.appendingPathComponent(StageFiles.speech), source: source, progress: progress)
         try StageFiles.writeJSON(narration.timeline, to: folder.appendingPathComponent(StageFiles.timeline))
         try StageFiles.writeJSON(narration, to: folder.appendingPathComponent(Self.narration))
@@ -61,4 +76,15 @@ public struct SpeakStage: Sendable {
         }
         return voices
     }
+}
+
+/// The silence a spoken script starts and ends with.
+public enum SpeechPadding: String, Sendable, Codable, Equatable {
+    /// 0.3 s before the first word (the presenter settles in) and 0.5 s after the last.
+    case video
+    /// None: the speech alone (`orator speak`).
+    case none
+
+    var leadIn: Double { self == .video ? 0.3 : 0 }
+    var tail: Double { self == .video ? 0.5 : 0 }
 }

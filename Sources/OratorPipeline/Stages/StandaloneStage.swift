@@ -11,13 +11,11 @@ import OratorVideo
 /// folder beside `out` and moves them into `out` only when the stage has succeeded.
 public enum StandaloneStage {
     /// `speak`: SCRIPT -> OUT/speech.wav + OUT/timeline.json.
-    public static func speak(script: URL, voice: EspeakConfiguration, out: URL,
+    public static func speak(script: URL, settings: ResolvedSettings, out: URL,
                              progress: any StageProgressReporting) throws(OratorError) {
-        let parsed = try ScriptParser().parse(contentsOf: script)
+        let stage = try SpeakStage(script: script, settings: settings)
         try produce(into: out, inputs: [script]) { folder throws(OratorError) in
-            let speakers = SpeakStage.speakerVoices(for: parsed, base: voice, configured: [:])
-            try SpeakStage(script: parsed, voice: voice, speakerVoices: speakers, source: script.lastPathComponent)
-                .run(into: folder, progress: progress)
+            try stage.run(into: folder, progress: progress)
         }
     }
 
@@ -34,6 +32,7 @@ public enum StandaloneStage {
                               progress: any StageProgressReporting) throws(OratorError) {
         let motionFile = input.appendingPathComponent(StageFiles.motion)
         let fps = try MotionTrackFile.header(motionFile).fps
+        let size = try avatar.outputSize(requested: size)  // `full` keeps the photo's own size, as `create` does
         let stage = RenderStage(avatar: avatar, encoding: VideoEncoderConfiguration(size: size, fps: fps), slice: slice, jobs: jobs)
         let renderer = try AvatarFactory.renderer(for: avatar, size: size)
         try produce(into: out, inputs: [motionFile] + avatar.inputFiles) { folder throws(OratorError) in

@@ -1,3 +1,4 @@
+import OratorCore
 /// Paints what never moves: the background, the shoulders, the shirt and the neck.
 ///
 /// The result is drawn once per renderer and copied into every frame before the head.

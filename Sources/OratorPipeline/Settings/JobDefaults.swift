@@ -1,0 +1,32 @@
+import Foundation
+import OratorCore
+import OratorFace
+import OratorVideo
+
+/// Every default of a job, in one place: what a setting is when no layer names it.
+public enum JobDefaults {
+    public static let voice = "en-us"
+    public static let rate = 165
+    public static let pitch = 50
+    public static let speechThreads = 1
+    public static let avatar = "builtin"
+    public static let preprocess = PreprocessMode.crop
+    public static let size = "512"
+    public static let fps = 25.0
+    public static let seed: UInt64 = 0
+    public static let still = false
+    public static let expressionScale: Float = 1
+    /// Half the cores render; the encoder uses the rest.
+    public static var jobs: Int { FrameStreamer.defaultJobs }
+    public static let encoder = EncoderChoice.automatic
+    /// 30 s at 25 fps: the unit of caching and of resuming.
+    public static let framesPerChunk = 750
+
+    /// The ranges a resolved job must lie in (with the flag a message names).
+    public static let fpsRange = 1.0...120.0
+    public static let expressionScaleRange: ClosedRange<Float> = 0...3
+    public static let rateRange = 80...450
+    public static let pitchRange = 0...100
+    public static let jobsRange = 1...256
+    public static let speechThreadsRange = 1...16
+}

@@ -1,0 +1,118 @@
+import Foundation
+import OratorCore
+import OratorFace
+import OratorMotion
+import OratorVideo
+
+/// Turns what a user asked for into a valid job's settings: `JobDefaults`, then each layer in
+/// the order given (lowest first: the configuration file, a manifest's defaults, a manifest
+/// job, the flags or a request's JSON), a later value replacing an earlier one. A size that
+/// names a preset brings the preset's fps, unless the same or a later layer names an fps.
+/// Every range and path is checked here, with a message that proposes the fix.
+public struct SettingsResolver: Sendable {
+    /// Named sizes: the built-in ones and the configuration file's.
+    public var presets: [String: OratorConfiguration.Preset]
+    /// Per-speaker settings from the configuration file.
+    public var speakers: [String: OratorConfiguration.Speaker]
+    /// Whether a cache folder is used at all (`--no-cache` turns it off).
+    public var cacheEnabled = true
+
+    public init(presets: [String: OratorConfiguration.Preset] = OratorConfiguration.builtinPresets,
+                speakers: [String: OratorConfiguration.Speaker] = [:]) {
+        self.presets = presets
+        self.speakers = speakers
+    }
+
+    /// A resolver for `configuration` (its presets and speakers); its settings are the first layer.
+    public init(configuration: OratorConfiguration) {
+        self.init(presets: OratorConfiguration.builtinPresets.merging(configuration.presets ?? [:]) { $1 },
+                  speakers: configuration.speakers ?? [:])
+    }
+
+    /// `configuration`'s own settings, then `layers` (the flags or a request), checked.
+    public static func resolve(configuration: OratorConfiguration, layers: [SettingsLayer],
+                               cache: Bool = true) throws(OratorError) -> ResolvedSettings {
+        var resolver = SettingsResolver(configuration: configuration)
+        resolver.cacheEnabled = cache
+        return try resolver.resolve([configuration.layer] + layers)
+    }
+
+    /// The layers applied over the defaults, checked.
+    public func resolve(_ layers: [SettingsLayer]) throws(OratorError) -> ResolvedSettings {
+        var merged = SettingsLayer()
+        var presetFPS: Double?
+        var avatarBase: SettingsLayer?
+        var cacheBase: SettingsLayer?
+        for layer in layers {
+            if let size = layer.size {
+                merged.size = size
+                presetFPS = presets[size]?.fps
+            }
+            if let fps = layer.fps { merged.fps = fps; presetFPS = nil }
+            if layer.avatar != nil { avatarBase = layer }
+            if layer.cache != nil { cacheBase = layer }
+            merged.voice = layer.voice ?? merged.voice
+            merged.rate = layer.rate ?? merged.rate
+            merged.pitch = layer.pitch ?? merged.pitch
+            merged.speechThreads = layer.speechThreads ?? merged.speechThreads
+            merged.avatar = layer.avatar ?? merged.avatar
+            merged.preprocess = layer.preprocess ?? merged.preprocess
+            merged.face = layer.face ?? merged.face
+            merged.seed = layer.seed ?? merged.seed
+            merged.still = layer.still ?? merged.still
+            merged.expressionScale = layer.expressionScale ?? merged.expressionScale
+            merged.jobs = layer.jobs ?? merged.jobs
+            merged.encoder = layer.encoder ?? merged.encoder
+            merged.cache = layer.cache ?? merged.cache
+        }
+        let sizeName = merged.size ?? JobDefaults.size
+        let fps = presetFPS ?? merged.fps ?? JobDefaults.fps
+        guard JobDefaults.fpsRange.contains(fps) else {
+            throw OratorError(.invalidInput, "invalid fps \(Self.number(fps)): use 1 to 120, for example 25 or 30")
+        }
+        let scale = merged.expressionScale ?? JobDefaults.expressionScale
+        guard JobDefaults.expressionScaleRange.contains(scale) else {
+            throw OratorError(.invalidInput, "invalid expression scale \(Self.number(Double(scale))): use 0 to 3 (1 is natural)")
+        }
+        let rate = merged.rate ?? JobDefaults.rate
+        guard JobDefaults.rateRange.contains(rate) else {
+            throw OratorError(.invalidInput, "invalid rate \(rate): espeak-ng speaks 80 to 450 words per minute")
+        }
+        let pitch = merged.pitch ?? JobDefaults.pitch
+        guard JobDefaults.pitchRange.contains(pitch) else {
+            throw OratorError(.invalidInput, "invalid pitch \(pitch): use 0 to 100 (50 is the voice's own)")
+        }
+        let jobs = merged.jobs ?? JobDefaults.jobs
+        guard JobDefaults.jobsRange.contains(jobs) else {
+            throw OratorError(.invalidInput, "invalid --jobs \(jobs): use 1 to 256 frames in parallel")
+        }
+        let threads = merged.speechThreads ?? JobDefaults.speechThreads
+        guard JobDefaults.speechThreadsRange.contains(threads) else {
+            throw OratorError(.invalidInput, "invalid --speech-threads \(threads): use 1 to 16")
+        }
+        if let face = merged.face, face < 0 {
+            throw OratorError(.invalidInput, "invalid --face \(face): faces are numbered from 0, left to right")
+        }
+        let photo = AvatarSource.PhotoOptions(preprocess: merged.preprocess ?? JobDefaults.preprocess, faceIndex: merged.face)
+        let avatarName = merged.avatar ?? JobDefaults.avatar
+        let avatarPath = avatarName == JobDefaults.avatar ? avatarName : (avatarBase ?? SettingsLayer()).resolve(avatarName).path
+        return ResolvedSettings(
+            voice: VoiceChoice(parsing: merged.voice ?? JobDefaults.voice), rate: rate, pitch: pitch, speechThreads: threads,
+            avatar: try AvatarSource(argument: avatarPath, photo: photo), size: try frameSize(sizeName), sizeName: sizeName,
+            motion: MotionConfiguration(fps: fps, seed: merged.seed ?? JobDefaults.seed, still: merged.still ?? JobDefaults.still,
+                                        expressionScale: scale),
+            jobs: jobs, encoder: try EncoderChoice(parsing: merged.encoder ?? JobDefaults.encoder.rawValue),
+            cache: cacheEnabled ? merged.cache.map { (cacheBase ?? SettingsLayer()).resolve($0) } ?? ContentCache.defaultRoot : nil,
+            speakers: speakers)
+    }
+
+    /// A size or a preset name as pixels.
+    public func frameSize(_ text: String) throws(OratorError) -> FrameSize {
+        if let preset = presets[text] { return try FrameSize(parsing: preset.size) }
+        return try FrameSize(parsing: text)
+    }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import OratorPipeline
+import Testing
+@testable import OratorCLI
+
+/// The command line, parsed in-process: flags become settings layers and nothing else.
+@Suite("Command-line parsing")
+struct ParsingTests {
+    @Test("create's flags become one settings layer; flags not given stay unset")
+    func createFlags() throws {
+        let command = try Orator.parseAsRoot(["create", "s.txt", "-o", "o.mp4", "--size", "landscape", "--seed", "7", "--still"])
+        let create = try #require(command as? CreateCommand)
+        #expect(create.render.layer.size == "landscape")
+        #expect(create.motion.layer.seed == 7 && create.motion.layer.still == true)
+        #expect(create.motion.layer.fps == nil && create.voice.layer.voice == nil && create.render.layer.avatar == nil)
+    }
+
+    @Test("a flag without --still leaves still to lower layers (the configuration file may set it)")
+    func stillUnset() throws {
+        let create = try #require(try Orator.parseAsRoot(["create", "s.txt", "-o", "o.mp4"]) as? CreateCommand)
+        #expect(create.motion.layer.still == nil)
+    }
+
+    @Test("a negative number after an option reaches the option, so its own check reports it", arguments: [
+        (["create", "s.txt", "--size", "-5", "-o", "o.mp4"], ["create", "s.txt", "--size=-5", "-o", "o.mp4"]),
+        (["create", "s.txt", "--fps", "-25"], ["create", "s.txt", "--fps=-25"]),
+        (["create", "s.txt", "--seed=-1"], ["create", "s.txt", "--seed=-1"]),
+        (["create", "--", "--fps", "-2"], ["create", "--", "--fps", "-2"]),
+        (["create", "s.txt", "-q"], ["create", "s.txt", "-q"]),
+    ])
+    func negativeValues(_ given: [String], _ expected: [String]) {
+        #expect(CommandLineArguments.joiningNegativeValues(given) == expected)
+    }
+
+    @Test("parser errors become one line that points at the help")
+    func oneLine() {
+        #expect(CommandLineArguments.oneLine("Missing value for '--size <size>'\nHelp:  --size <size>  Frame size\nUsage: orator create")
+            == "Missing value for '--size <size>' (see orator --help)")
+    }
+
+    @Test("orator config takes the same flags as create")
+    func configFlags() throws {
+        let config = try #require(try Orator.parseAsRoot(["config", "--size", "shorts", "--fps", "30", "--no-cache"]) as? ConfigCommand)
+        #expect(config.render.layer.size == "shorts" && config.motion.layer.fps == 30 && config.cacheOptions.noCache)
+    }
+
+    @Test("help text matches its snapshot", arguments: ["create", "animate", "config", "batch", "speak", "lipsync"])
+    func helpSnapshot(_ name: String) throws {
+        let command: ParsableCommand.Type = switch name {
+        case "create": CreateCommand.self
+        case "animate": AnimateCommand.self
+        case "config": ConfigCommand.self
+        case "batch": BatchCommand.self
+        case "speak": SpeakCommand.self
+        default: LipSyncCommand.self
+        }
+        let help = command.helpMessage(for: command, columns: 100) + "\n"
+        let snapshot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Snapshots/\(name)-help.txt")
+        if ProcessInfo.processInfo.environment["ORATOR_UPDATE_SNAPSHOTS"] == "1" {
+            try help.write(to: snapshot, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: snapshot, encoding: .utf8)
+        #expect(help == expected, "help of \(name) changed: run ORATOR_UPDATE_SNAPSHOTS=1 swift test --filter ParsingTests and review the diff")
+    }
+}

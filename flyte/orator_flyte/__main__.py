@@ -1,0 +1,5 @@
+import sys
+
+from orator_flyte.cli import main
+
+sys.exit(main())
