@@ -7,13 +7,13 @@ public enum Cleanup {
     private static let state = LockedState()
 
     /// Removes `url` (file or folder) if the process is interrupted before `release(_:)`.
-    public static func track(_ url: URL) { state.withLock { $0.paths.insert(url.path) } }
+    public static func track(_ url: URL) { _ = state.withLock { $0.paths.insert(url.path) } }
     /// Forgets `url` (it was committed or removed).
-    public static func release(_ url: URL) { state.withLock { $0.paths.remove(url.path) } }
+    public static func release(_ url: URL) { _ = state.withLock { $0.paths.remove(url.path) } }
     /// Stops the child `pid` if the process is interrupted before `release(pid:)`.
-    public static func track(pid: Int32) { state.withLock { $0.children.insert(pid) } }
+    public static func track(pid: Int32) { _ = state.withLock { $0.children.insert(pid) } }
     /// Forgets a child that has exited.
-    public static func release(pid: Int32) { state.withLock { $0.children.remove(pid) } }
+    public static func release(pid: Int32) { _ = state.withLock { $0.children.remove(pid) } }
 
     /// Kills every tracked child (and waits briefly for it), then removes every tracked path.
     /// Called once, from the interruption handler.

@@ -1,4 +1,5 @@
 import Foundation
+import OratorCaptions
 import OratorCore
 import OratorScript
 
