@@ -52,39 +52,28 @@ def test_animate_matches_orator_animate(tmp_path: Path, flyte_run, orator: str, 
     flyte = tmp_path / "flyte.mp4"
     run = flyte_run("animate", "--image", str(astronaut), "--audio", str(FRONT_CENTER), "--transcript", str(transcript),
                     "--out", str(flyte), "--size", "256")
-    assert {action.task for action in run.stage_actions()} == {"lipsync", "motion", "render", "audio", "encode"}
+    assert {action.task for action in run.stage_actions()} == {"lipsync", "motion", "face", "render", "audio", "encode"}
     assert framemd5(flyte, "v") == framemd5(cli, "v")
     assert framemd5(flyte, "a") == framemd5(cli, "a")
 
 
-def test_batch_reports_the_bad_job_and_finishes_the_others(tmp_path: Path, flyte_run) -> None:
-    (tmp_path / "one.txt").write_text("The first video of the batch.\n")
-    (tmp_path / "two.txt").write_text("The second video of the batch.\n")
-    (tmp_path / "empty.txt").write_text("\n")
-    manifest = tmp_path / "jobs.yaml"
-    manifest.write_text("defaults: { size: 128 }\njobs:\n  - { script: one.txt, output: out/one.mp4 }\n"
-                        "  - { script: empty.txt, output: out/empty.mp4 }\n  - { script: two.txt, output: out/two.mp4, seed: 5 }\n")
-    run = flyte_run("batch", "--manifest", str(manifest), check=False)
-    assert run.returncode == 1, run.stderr
-    assert (tmp_path / "out" / "one.mp4").stat().st_size > 0 and (tmp_path / "out" / "two.mp4").stat().st_size > 0
-    assert not (tmp_path / "out" / "empty.mp4").exists()
-    failed = [line for line in run.stderr.splitlines() if line.startswith("failed ")]
-    assert failed == [f"failed empty.mp4: error: script {tmp_path / 'empty.txt'} has nothing to say (it is empty or only headings)"]
-    assert len(run.actions("encode")) == 2
+def frame_size(path: Path) -> str:
+    return subprocess.run(["ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height",
+                           "-of", "csv=s=x:p=0", str(path)], check=True, capture_output=True, text=True).stdout.strip()
 
 
-def test_episode_matches_orator_create(tmp_path: Path, flyte_run, orator: str) -> None:
-    show = tmp_path / "show"
-    (show / "music").mkdir(parents=True)
-    subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=220:sample_rate=48000:duration=6",
-                    "-c:a", "libvorbis", str(show / "music" / "bed.ogg")], check=True)
-    script = show / "episode.txt"
-    script.write_text("---\ntitle: Test show\nmusic: music/bed.ogg\nspeakers:\n  ALEX: { name: Alex, voice: en-us }\n"
-                      "  SAM: { name: Sam, voice: en-gb, pitch: 60 }\n---\nALEX: Welcome to the show.\nSAM: Thanks, glad to be here.\n")
+def test_animate_full_mode_matches_orator_animate(tmp_path: Path, flyte_run, orator: str, astronaut: Path) -> None:
+    # `full` animates inside the whole photo at its own size (512x512 here), whatever --size says.
     cli = tmp_path / "cli.mp4"
-    subprocess.run([orator, "create", str(script), "-o", str(cli), "--size", "320x180", "--no-cache", "--quiet"], check=True)
+    subprocess.run([orator, "animate", "--image", str(astronaut), "--audio", str(FRONT_CENTER), "-o", str(cli),
+                    "--size", "256", "--preprocess", "full", "--no-cache", "--quiet"], check=True)
     flyte = tmp_path / "flyte.mp4"
-    run = flyte_run("episode", "--script", str(script), "--out", str(flyte), "--size", "320x180")
-    assert {action.task for action in run.stage_actions()} == {"speak", "mix", "scene", "scene_render", "audio", "encode"}
-    assert framemd5(flyte, "v") == framemd5(cli, "v")
+    run = flyte_run("animate", "--image", str(astronaut), "--audio", str(FRONT_CENTER), "--out", str(flyte),
+                    "--size", "256", "--preprocess", "full")
+    assert frame_size(flyte) == frame_size(cli) == "512x512"
+    face, = run.actions("face")  # the portrait analyzed once; the render call reads it
+    assert face.end <= min(render.start for render in run.actions("render"))
+    video = framemd5(flyte, "v")
+    assert len(video) == run.report["frames"] > 25
+    assert video == framemd5(cli, "v")
     assert framemd5(flyte, "a") == framemd5(cli, "a")
