@@ -73,7 +73,7 @@ extension StageCommand {
         @Option(help: "The episode script.") var script: String
         @Option(help: "Output folder.") var out: String
         @Option(help: "Which slice of the frames: I/N, 0-based.") var chunk = "0/1"
-        @Option(help: "A folder from `stage face` for one of the episode's photos (repeat for several): use its landmarks instead of detecting the face again.")
+        @Option(help: "A folder from `stage face` (repeat for several photos): photos it is of use its landmarks instead of detecting the face again.")
         var faceAnalysis: [String] = []
         @OptionGroup var render: RenderOptions
         @OptionGroup(title: "Podcast production") var episode: EpisodeOptionsGroup

@@ -82,6 +82,7 @@ def _parser() -> argparse.ArgumentParser:
     episode.add_argument("--loudness", type=float, help="Integrated loudness target in LUFS (default -16).")
     episode.add_argument("--music", choices=["none"], help="none: no music bed (default: the script's music).")
     episode.add_argument("--visualization", choices=["none", "waveform", "bars"], help="Audio visualization.")
+    photo(episode)
     common(episode)
 
     batch = workflows.add_parser("batch", help="Many scripts from a manifest, like `orator batch --manifest`.")
@@ -252,7 +253,7 @@ def _episode(args: argparse.Namespace) -> int:
     assets = args.assets or str(Path(args.script).resolve().parent)
     result, name = runner.run(episode, script=runner.file(args.script), assets=runner.folder(assets), **runner.avatar(args.avatar),
                               loudness=args.loudness, music=args.music, visualization=args.visualization,
-                              **_motion_options(args, args.seed))
+                              **_motion_options(args, args.seed), **_photo_options(args))
     runner.fetch(result.video, args.out)
     _report(args.report, name, started, {"frames": result.frames, "chunks": result.chunks, "usages": _records(result)})
     print(f"wrote {args.out} ({result.frames} frames, {result.chunks} render task(s), run {name})", file=sys.stderr)

@@ -256,8 +256,10 @@ async def scene(speech: Dir, mixed: Dir, script: File, fps: Optional[float] = No
 @render_env.task(cache=_cache("scene-render"), retries=2, timeout=timedelta(hours=1))
 async def scene_render(scene_folder: Dir, mixed: Dir, script: File, index: int, count: int, assets: Optional[Dir] = None,
                        size: str = "512", photo: Optional[File] = None, pack: Optional[Dir] = None,
-                       visualization: Optional[str] = None) -> ChunkResult:
-    """Slice `index` of `count` of an episode's frames -> chunk.mp4 (`orator stage scene-render`)."""
+                       visualization: Optional[str] = None, preprocess: Optional[str] = None,
+                       face_index: Optional[int] = None, face_analysis: Optional[Dir] = None) -> ChunkResult:
+    """Slice `index` of `count` of an episode's frames -> chunk.mp4 (`orator stage scene-render`).
+    `photo` (the avatar of speakers without their own) takes its landmarks from `face_analysis`."""
     work = scratch(f"scene-render-{index}")
     source = await script_among_assets(script, assets, work)
     avatar = "builtin"
@@ -265,11 +267,13 @@ async def scene_render(scene_folder: Dir, mixed: Dir, script: File, index: int, 
         avatar = with_suffix_of(await photo.download(), photo.name, work)
     elif pack is not None:
         avatar = await pack.download()
+    analysis = ["--face-analysis", await face_analysis.download()] if face_analysis is not None else []
     out = work / "chunk"
     usage = await run_stage("scene-render", ["--in", await scene_folder.download(), "--mix", await mixed.download(),
                                              "--script", source, "--out", str(out), "--chunk", f"{index}/{count}",
                                              "--avatar", avatar, "--size", size, "--jobs", str(RENDER_JOBS),
-                                             *_episode_options(None, None, visualization)])
+                                             *_episode_options(None, None, visualization),
+                                             *_photo_options(preprocess, face_index), *analysis])
     return ChunkResult(chunk=await output_file(out / "chunk.mp4"), index=index, usage=Usage.of(usage, item=index))
 
 

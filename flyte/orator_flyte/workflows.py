@@ -91,15 +91,20 @@ def _analyze(photo: Optional[File], face_index: Optional[int]) -> Optional[async
     return asyncio.ensure_future(face(photo, face_index)) if photo is not None else None
 
 
+async def _analysis(analyzed: Optional[asyncio.Future[FaceResult]], usages: list[Usage]) -> Optional[Dir]:
+    """The face task's folder once it finished (its usage appended to `usages`); None without a photo."""
+    if analyzed is None:
+        return None
+    found = await analyzed
+    usages.append(found.usage)
+    return found.folder
+
+
 async def _video(speech: SpeechResult, moved: MotionResult, size: str, photo: Optional[File], pack: Optional[Dir],
                  chunk_seconds: float, preprocess: Optional[str], face_index: Optional[int],
                  analyzed: Optional[asyncio.Future[FaceResult]]) -> VideoResult:
     earlier = [speech.usage, moved.usage]
-    analysis = None
-    if analyzed is not None:
-        found = await analyzed
-        analysis = found.folder
-        earlier.append(found.usage)
+    analysis = await _analysis(analyzed, earlier)
     return await _fan_out(moved.frames, moved.fps, chunk_seconds, speech.speech, earlier,
                           lambda index, count: render(moved.folder, index, count, size, photo, pack, preprocess, face_index,
                                                       analysis))
@@ -131,19 +136,23 @@ async def talking_head(script: File, photo: Optional[File] = None, pack: Optiona
 async def episode(script: File, assets: Optional[Dir] = None, photo: Optional[File] = None, pack: Optional[Dir] = None,
                   size: str = "512", fps: Optional[float] = None, seed: Optional[int] = None, still: bool = False,
                   expression_scale: Optional[float] = None, loudness: Optional[float] = None, music: Optional[str] = None,
-                  visualization: Optional[str] = None, chunk_seconds: float = DEFAULT_CHUNK_SECONDS) -> VideoResult:
+                  visualization: Optional[str] = None, chunk_seconds: float = DEFAULT_CHUNK_SECONDS,
+                  preprocess: Optional[str] = None, face_index: Optional[int] = None) -> VideoResult:
     """A podcast script (speakers, music cues) and its assets folder (the files it names, relative
     to it) -> the episode MP4, as `orator create` makes it: speak, mix, scene, scene renders
     beside audio, encode. `photo`/`pack` is the avatar of speakers without their own."""
     script = await keyed_file(script)
     assets = await keyed_dir(assets) if assets is not None else None
     photo, pack = await _keyed_avatar(photo, pack)
+    analyzed = _analyze(photo, face_index)
     speech = await speak(script)
     mixed = await mix(speech.folder, script, assets, loudness, music)
     staged = await scene(speech.folder, mixed.folder, script, fps, seed, still, expression_scale)
-    return await _fan_out(staged.frames, staged.fps, chunk_seconds, mixed.mix, [speech.usage, mixed.usage, staged.usage],
+    earlier = [speech.usage, mixed.usage, staged.usage]
+    analysis = await _analysis(analyzed, earlier)
+    return await _fan_out(staged.frames, staged.fps, chunk_seconds, mixed.mix, earlier,
                           lambda index, count: scene_render(staged.folder, mixed.folder, script, index, count, assets, size,
-                                                            photo, pack, visualization))
+                                                            photo, pack, visualization, preprocess, face_index, analysis))
 
 
 @workflow_env.task(timeout=timedelta(hours=6))

@@ -62,18 +62,12 @@ public struct FaceStage: Sendable {
 }
 
 extension FaceStage {
-    /// The analyses in `folders`, each checked to be of one of `avatars` (an episode's speakers).
-    static func analyses(_ folders: [URL], for avatars: [AvatarSource]) throws(OratorError) -> [Analysis] {
+    /// The analyses in `folders`. An episode's render uses each for the photos it matches and
+    /// detects the others' faces; one that matches none is not an error (the frames are the
+    /// same either way), so a workflow can pass the default avatar's analysis to every call.
+    static func analyses(_ folders: [URL]) throws(OratorError) -> [Analysis] {
         var found: [Analysis] = []
-        for folder in folders {
-            let analysis = try read(folder)
-            var used = false
-            for avatar in avatars where !used { used = try analysis.matches(avatar) }
-            guard used else {
-                throw OratorError(.invalidInput, "face analysis \(folder.path) is of none of the episode's photos (with the same --face)")
-            }
-            found.append(analysis)
-        }
+        for folder in folders { found.append(try read(folder)) }
         return found
     }
 }
