@@ -77,3 +77,55 @@ def test_animate_full_mode_matches_orator_animate(tmp_path: Path, flyte_run, ora
     assert len(video) == run.report["frames"] > 25
     assert video == framemd5(cli, "v")
     assert framemd5(flyte, "a") == framemd5(cli, "a")
+
+
+
+def test_batch_reports_the_bad_job_and_finishes_the_others(tmp_path: Path, flyte_run) -> None:
+    (tmp_path / "one.txt").write_text("The first video of the batch.\n")
+    (tmp_path / "two.txt").write_text("The second video of the batch.\n")
+    (tmp_path / "empty.txt").write_text("\n")
+    manifest = tmp_path / "jobs.yaml"
+    manifest.write_text("defaults: { size: 128 }\njobs:\n  - { script: one.txt, output: out/one.mp4 }\n"
+                        "  - { script: empty.txt, output: out/empty.mp4 }\n  - { script: two.txt, output: out/two.mp4, seed: 5 }\n")
+    run = flyte_run("batch", "--manifest", str(manifest), check=False)
+    assert run.returncode == 1, run.stderr
+    assert (tmp_path / "out" / "one.mp4").stat().st_size > 0 and (tmp_path / "out" / "two.mp4").stat().st_size > 0
+    assert not (tmp_path / "out" / "empty.mp4").exists()
+    failed = [line for line in run.stderr.splitlines() if line.startswith("failed ")]
+    assert failed == [f"failed empty.mp4: error: script {tmp_path / 'empty.txt'} has nothing to say (it is empty or only headings)"]
+    assert len(run.actions("encode")) == 2
+
+
+def test_episode_matches_orator_create(tmp_path: Path, flyte_run, orator: str) -> None:
+    show = tmp_path / "show"
+    (show / "music").mkdir(parents=True)
+    subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=220:sample_rate=48000:duration=6",
+                    "-c:a", "libvorbis", str(show / "music" / "bed.ogg")], check=True)
+    script = show / "episode.txt"
+    script.write_text("---\ntitle: Test show\nmusic: music/bed.ogg\nspeakers:\n  ALEX: { name: Alex, voice: en-us }\n"
+                      "  SAM: { name: Sam, voice: en-gb, pitch: 60 }\n---\nALEX: Welcome to the show.\nSAM: Thanks, glad to be here.\n")
+    cli = tmp_path / "cli.mp4"
+    subprocess.run([orator, "create", str(script), "-o", str(cli), "--size", "320x180", "--no-cache", "--quiet"], check=True)
+    flyte = tmp_path / "flyte.mp4"
+    run = flyte_run("episode", "--script", str(script), "--out", str(flyte), "--size", "320x180")
+    assert {action.task for action in run.stage_actions()} == {"speak", "mix", "scene", "scene_render", "audio", "encode"}
+    assert framemd5(flyte, "v") == framemd5(cli, "v")
+    assert framemd5(flyte, "a") == framemd5(cli, "a")
+
+def test_episode_with_a_photo_matches_orator_create(tmp_path: Path, flyte_run, orator: str, astronaut: Path) -> None:
+    # The default avatar is a photo: analyzed once by `face`, read by every scene_render call.
+    script = tmp_path / "episode.txt"
+    script.write_text("---\ntitle: Photo show\nspeakers:\n  ALEX: { name: Alex, voice: en-us }\n---\n"
+                      "ALEX: Welcome to the show. Today we talk about portraits.\n")
+    cli = tmp_path / "cli.mp4"
+    subprocess.run([orator, "create", str(script), "-o", str(cli), "--avatar", str(astronaut), "--size", "320x180",
+                    "--no-cache", "--quiet"], check=True)
+    flyte = tmp_path / "flyte.mp4"
+    run = flyte_run("episode", "--script", str(script), "--avatar", str(astronaut), "--out", str(flyte), "--size", "320x180")
+    face, = run.actions("face")
+    render, = run.actions("scene_render")
+    assert face.end <= render.start
+    video = framemd5(flyte, "v")
+    assert len(video) == run.report["frames"] > 50
+    assert video == framemd5(cli, "v")
+    assert framemd5(flyte, "a") == framemd5(cli, "a")
