@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .executable(name: "orator", targets: ["OratorCLI"]),
         .library(name: "OratorPipeline", targets: ["OratorPipeline"]),
+        .executable(name: "orator-bench", targets: ["OratorBenchmarks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -61,7 +62,7 @@ let package = Package(
         .target(
             name: "OratorNeuralSpeech",
             dependencies: [
-                "OratorCore", "OratorAudio", "OratorSpeech", "OratorMotion", "OratorLipSync", "CSherpaOnnx",
+                "OratorCore", "OratorSpeech", "OratorLipSync", "CSherpaOnnx",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(
@@ -89,28 +90,39 @@ let package = Package(
         .target(name: "CFuzzSupport"),
         .executableTarget(name: "OratorScriptFuzz", dependencies: ["OratorScript", "OratorCore", "CFuzzSupport"]),
 
+        // MARK: Benchmarks and test support (no product library holds them)
+        // Measured, never asserted: `orator-bench lipsync` (scripts/bench-lipsync), `orator-bench mix`.
+        .executableTarget(
+            name: "OratorBenchmarks",
+            dependencies: ["OratorLipSync", "OratorMix", "OratorAudio", "OratorSpeech", "OratorMotion", "OratorCore", "OratorTestSupport"]),
+        // Temporary folders, media probes (ffmpeg/ffprobe), fixtures and lip-sync track measures
+        // shared by the test targets and the benchmarks.
+        .target(name: "OratorTestSupport", dependencies: ["OratorCore", "OratorMotion"]),
+
         // MARK: Tests
         .testTarget(name: "OratorMotionTests", dependencies: ["OratorMotion", "OratorCore"]),
         .testTarget(name: "OratorScriptTests", dependencies: ["OratorScript", "OratorCore"]),
         .testTarget(name: "OratorPipelineTests", dependencies: ["OratorPipeline", "OratorCore", "OratorVideo", "OratorMotion", "OratorFace"]),
-        .testTarget(name: "OratorRenderTests", dependencies: ["OratorRender", "OratorCore"]),
-        .testTarget(name: "OratorFaceTests", dependencies: ["OratorFace", "OratorCore"]),
-        .testTarget(name: "OratorMixTests", dependencies: ["OratorMix", "OratorAudio", "OratorCore"]),
-        .testTarget(name: "OratorCaptionsTests", dependencies: ["OratorCaptions", "OratorCore"]),
+        .testTarget(name: "OratorRenderTests", dependencies: ["OratorRender", "OratorCore", "OratorTestSupport"]),
+        .testTarget(name: "OratorFaceTests", dependencies: ["OratorFace", "OratorCore", "OratorTestSupport"]),
+        .testTarget(name: "OratorMixTests", dependencies: ["OratorMix", "OratorAudio", "OratorCore", "OratorTestSupport"]),
+        .testTarget(name: "OratorCaptionsTests", dependencies: ["OratorCaptions", "OratorCore", "OratorTestSupport"]),
         .testTarget(
             name: "OratorNeuralSpeechTests",
-            dependencies: ["OratorNeuralSpeech", "OratorSpeech", "OratorAudio", "OratorCore", "OratorLipSync"]),
+            dependencies: ["OratorNeuralSpeech", "OratorSpeech", "OratorAudio", "OratorCore", "OratorLipSync", "OratorTestSupport"]),
         .testTarget(
             name: "OratorLipSyncTests",
-            dependencies: ["OratorLipSync", "OratorSpeech", "OratorAudio", "OratorCore", "OratorMotion"]),
+            dependencies: ["OratorLipSync", "OratorSpeech", "OratorAudio", "OratorCore", "OratorMotion", "OratorTestSupport"]),
         .testTarget(name: "OratorSpeechTests", dependencies: ["OratorSpeech", "OratorAudio", "OratorCore"]),
+        .testTarget(name: "OratorCoreTests", dependencies: ["OratorCore"]),
+        .testTarget(name: "OratorAudioTests", dependencies: ["OratorAudio", "OratorCore", "OratorTestSupport"]),
         .testTarget(
             name: "OratorCLITests",
             dependencies: ["OratorCLI", "OratorPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             exclude: ["Snapshots"]),
         .testTarget(
             name: "OratorEndToEndTests",
-            dependencies: ["OratorCLI", "OratorAudio", "OratorCore", "OratorRender"]),
+            dependencies: ["OratorCLI", "OratorAudio", "OratorCore", "OratorRender", "OratorTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

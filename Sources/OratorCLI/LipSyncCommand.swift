@@ -98,26 +98,3 @@ struct LipSyncCommand: ParsableCommand {
         try output.commit()
     }
 }
-
-/// `orator bench-lipsync` (hidden): the lip-sync accuracy and speed benchmark, run by
-/// scripts/bench-lipsync; prints one line per case and a Markdown summary.
-struct LipSyncBenchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "bench-lipsync", abstract: "Measure lip-sync accuracy and speed.", shouldDisplay: false)
-
-    @Option(help: "Also write the Markdown summary to this file.")
-    var markdown: String?
-
-    @Option(help: "Also write every measurement as JSON to this file.")
-    var json: String?
-
-    func run() throws {
-        try reportingErrors { () throws(OratorError) in
-            let report = try LipSyncBenchmark().run { print($0) }
-            let table = report.markdown()
-            print(table)
-            if let markdown { try LipSyncCommand.write(table, to: AtomicOutput(destination: fileURL(markdown))) }
-            if let json { try JSONFile.write(report, to: fileURL(json)) }
-        }
-    }
-}

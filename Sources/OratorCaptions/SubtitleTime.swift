@@ -1,3 +1,5 @@
+import Foundation
+
 /// Timestamps in the forms subtitle formats use, from whole milliseconds so rounding never
 /// makes neighbouring captions overlap.
 enum SubtitleTime {
@@ -16,6 +18,13 @@ enum SubtitleTime {
         let hours = centiseconds / 360_000, minutes = centiseconds / 6_000 % 60
         let seconds = centiseconds / 100 % 60, rest = centiseconds % 100
         return "\(hours):\(pad(minutes, 2)):\(pad(seconds, 2)).\(pad(rest, 2))"
+    }
+
+    /// `H:MM:SS.cc` -> seconds; nil when it is not that form.
+    static func assSeconds(_ text: String) -> Double? {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ":")
+        guard parts.count == 3, let h = Double(parts[0]), let m = Double(parts[1]), let s = Double(parts[2]) else { return nil }
+        return h * 3600 + m * 60 + s
     }
 
     private static func pad(_ value: Int, _ width: Int) -> String {

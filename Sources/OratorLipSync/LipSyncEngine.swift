@@ -1,4 +1,5 @@
 import Foundation
+import OratorAudio
 import OratorCore
 import OratorMotion
 import OratorSpeech
@@ -29,9 +30,15 @@ public struct LipSyncEngine: Sendable {
     /// Analyses an audio file in any format FFmpeg reads. `transcript` is what is said in it,
     /// if known; it gives much more accurate timing.
     public func analyze(audioURL: URL, transcript: String?) throws(OratorError) -> LipSyncResult {
-        let stream = try AudioFileStream(url: audioURL)
-        var analysis = try RecordingAnalysis(sampleRate: stream.sampleRate, recognize: needsRecognizer(transcript), configuration: configuration)
-        try stream.read { (chunk: ArraySlice<Float>) throws(OratorError) in try analysis.consume(chunk) }
+        // 16-bit WAV at 16 to 48 kHz is read at its own rate (every stage works at any rate from
+        // 16 kHz up); anything else is decoded by FFmpeg to 16 kHz.
+        let decoder = try AudioDecoder(url: audioURL, sampleRate: 16_000, nativeWAVRates: 16_000...48_000)
+        var analysis = try RecordingAnalysis(sampleRate: decoder.sampleRate, recognize: needsRecognizer(transcript), configuration: configuration)
+        while true {
+            let chunk = try decoder.read(frames: 32_000)
+            if chunk.isEmpty { break }
+            try analysis.consume(chunk[...])
+        }
         return try finish(analysis, transcript: transcript, name: audioURL.path)
     }
 

@@ -60,7 +60,7 @@ public struct AudioOnlyExporter: Sendable {
         }
         arguments.append(atomic.temporary.path)
         do {
-            try ExternalTool.run(try ExternalTool.locate("ffmpeg"), arguments, errorCode: .encoderFailed,
+            try ChildProcess.run(try ExternalTool.locate("ffmpeg"), arguments, errorCode: .encoderFailed,
                                  what: "encoding \(output.lastPathComponent)")
         } catch {
             atomic.discard()
@@ -72,7 +72,7 @@ public struct AudioOnlyExporter: Sendable {
     /// The audio's length in seconds, from ffprobe.
     static func duration(of audio: URL) throws(OratorError) -> Double {
         let ffprobe = try ExternalTool.locate("ffprobe")
-        let text = String(decoding: try ExternalTool.run(ffprobe, [
+        let text = String(decoding: try ChildProcess.run(ffprobe, [
             "-v", "error", "-show_entries", "format=duration", "-of", "default=noprint_wrappers=1:nokey=1", audio.path,
         ], errorCode: .decodeFailed, what: "reading the length of \(audio.path)"), as: UTF8.self)
         guard let seconds = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)), seconds > 0 else {

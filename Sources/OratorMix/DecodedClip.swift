@@ -1,4 +1,5 @@
 import Foundation
+import OratorAudio
 import OratorCore
 
 /// An input file measured once at the mix's format: its length, its loudness and, when short,
@@ -18,7 +19,7 @@ struct DecodedClip {
     /// Decodes `url` once, counting frames and measuring loudness; keeps the samples when the
     /// file has at most `keepUpTo` frames.
     static func scan(_ url: URL, role: String, sampleRate: Int, channels: Int, keepUpTo: Int) throws(OratorError) -> DecodedClip {
-        let stream = try DecodedAudioStream(url: url, role: role, sampleRate: sampleRate, channels: channels)
+        let stream = try AudioDecoder(url: url, role: role, sampleRate: sampleRate, channels: channels)
         let meter = try LoudnessMeter(channels: channels, sampleRate: sampleRate, truePeak: false)
         var kept: [Float]? = keepUpTo > 0 ? [] : nil
         while true {
@@ -26,9 +27,6 @@ struct DecodedClip {
             if block.isEmpty { break }
             try meter.add(block)
             if stream.framesRead <= keepUpTo { kept?.append(contentsOf: block) } else { kept = nil }
-        }
-        guard stream.framesRead > 0 else {
-            throw OratorError(.decodeFailed, "\(role) \(url.path) contains no audio")
         }
         return DecodedClip(url: url, role: role, frames: stream.framesRead, loudness: try meter.integratedLoudness(), samples: kept)
     }
@@ -40,14 +38,14 @@ struct DecodedClip {
 final class ClipReader {
     private let clip: DecodedClip
     private let channels: Int
-    private let stream: DecodedAudioStream?
+    private let stream: AudioDecoder?
     private var position = 0
 
     init(_ clip: DecodedClip, sampleRate: Int, channels: Int) throws(OratorError) {
         self.clip = clip
         self.channels = channels
         stream = clip.samples == nil
-            ? try DecodedAudioStream(url: clip.url, role: clip.role, sampleRate: sampleRate, channels: channels) : nil
+            ? try AudioDecoder(url: clip.url, role: clip.role, sampleRate: sampleRate, channels: channels) : nil
     }
 
     /// The next `count` frames, or fewer at the end of the clip.

@@ -1,4 +1,5 @@
 import Foundation
+import OratorAudio
 import OratorCore
 
 /// Mixes an episode: the speech track, music beds ducked under the speech, an optional intro and
@@ -114,14 +115,14 @@ struct MasteringPass {
 
     func run(_ renderer: MixRenderer, into url: URL) throws(OratorError) -> Measurement {
         let plan = renderer.plan
-        let writer = try PCM16WAVWriter(url: url, channels: plan.channels, sampleRate: plan.sampleRate)
+        let writer = try WAVFileWriter(url: url, sampleRate: plan.sampleRate, channels: plan.channels)
         let meter = try LoudnessMeter(channels: plan.channels, sampleRate: plan.sampleRate, truePeak: true)
         var limiter = TruePeakLimiter(channels: plan.channels, sampleRate: plan.sampleRate, ceilingDecibels: limiterCeiling)
         let linear = Float(Decibels.toAmplitude(gain))
         func write(_ samples: [Float]) throws(OratorError) {
             guard !samples.isEmpty else { return }
             let quantized = samples.map { Int16(clamping: Int(($0 * 32767).rounded())) }
-            try writer.append(quantized)
+            try writer.append(pcm16: quantized)
             try meter.add(quantized.map { Float($0) / 32768 })
         }
         try renderer.render { block throws(OratorError) in

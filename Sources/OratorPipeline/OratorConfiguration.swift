@@ -7,40 +7,14 @@ import Yams
 /// Defaults from `orator.yaml` (in the working folder, or `--config PATH`). Command-line flags
 /// override every value. Unknown keys are an error naming the key.
 public struct OratorConfiguration: Sendable, Codable, Equatable {
-    /// espeak-ng voice, such as `en-us`.
-    public var voice: String?
-    /// Speaking rate, words per minute.
-    public var rate: Int?
-    /// Voice pitch, 0-100.
-    public var pitch: Int?
-    /// `builtin`, an avatar pack folder or a photo.
-    public var avatar: String?
-    /// Frame size, `512` or `WxH`, or the name of a preset.
-    public var size: String?
-    /// Frames per second.
-    public var fps: Double?
-    /// Seed for blinks and head motion.
-    public var seed: UInt64?
-    /// Keep the head still.
-    public var still: Bool?
-    /// Mouth and brow movement scale.
-    public var expressionScale: Float?
-    /// Frames rendered in parallel.
-    public var jobs: Int?
-    /// Threads for a neural voice.
-    public var speechThreads: Int?
-    /// How a photo avatar is framed.
-    public var preprocess: PreprocessMode?
-    /// Which face of a photo speaks.
-    public var face: Int?
-    /// Cache folder.
-    public var cache: String?
-    /// `auto`, `libx264` or `nvenc`.
-    public var encoder: String?
+    /// The file's settings (voice, size, seed, ...: the keys of `SettingsLayer`).
+    public var settings = SettingsLayer()
     /// Per-speaker voice and avatar, by speaker name.
     public var speakers: [String: Speaker]?
     /// Named output sizes, usable as `--size NAME`.
     public var presets: [String: Preset]?
+    /// The folder of the file it was read from: its relative paths resolve there.
+    public var folder: URL?
 
     public struct Speaker: Sendable, Codable, Equatable {
         public var voice: String?
@@ -55,21 +29,36 @@ public struct OratorConfiguration: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case voice, rate, pitch, avatar, size, fps, seed, still, jobs, cache, encoder, speakers, presets, preprocess, face
-        case expressionScale = "expression-scale"
-        case speechThreads = "speech-threads"
+        case speakers, presets
     }
 
-    /// The folder of the file it was read from: its relative paths resolve there.
-    public var folder: URL?
+    /// Every key the file may have.
+    static var allowedKeys: Set<String> {
+        Set(SettingsLayer.CodingKeys.allCases.map(\.rawValue) + CodingKeys.allCases.map(\.rawValue))
+    }
 
     public init() {}
 
+    /// The settings and the sections are read from the same flat mapping.
+    public init(from decoder: any Decoder) throws {
+        settings = try SettingsLayer(from: decoder)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        speakers = try container.decodeIfPresent([String: Speaker].self, forKey: .speakers)
+        presets = try container.decodeIfPresent([String: Preset].self, forKey: .presets)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try settings.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(speakers, forKey: .speakers)
+        try container.encodeIfPresent(presets, forKey: .presets)
+    }
+
     /// The file's settings as the lowest layer over the defaults.
     public var layer: SettingsLayer {
-        SettingsLayer(voice: voice, rate: rate, pitch: pitch, speechThreads: speechThreads, avatar: avatar, preprocess: preprocess,
-                      face: face, size: size, fps: fps, seed: seed, still: still, expressionScale: expressionScale, jobs: jobs,
-                      encoder: encoder, cache: cache, base: folder)
+        var layer = settings
+        layer.base = folder
+        return layer
     }
 
     /// Built-in presets; a configuration file may add more.
@@ -104,7 +93,7 @@ public struct OratorConfiguration: Sendable, Codable, Equatable {
         guard let root = tree as? [String: Any] else {
             throw OratorError(.invalidInput, "\(source) must be a mapping of settings (key: value)")
         }
-        try checkKeys(root, allowed: Set(CodingKeys.allCases.map(\.rawValue)), path: "", source: source)
+        try checkKeys(root, allowed: allowedKeys, path: "", source: source)
         for (section, allowed) in [("speakers", ["voice", "avatar", "rate", "pitch"]), ("presets", ["size", "fps"])] {
             guard let entries = root[section] else { continue }
             guard let map = entries as? [String: Any] else { throw OratorError(.invalidInput, "\(source): '\(section)' must be a mapping") }
@@ -124,10 +113,5 @@ public struct OratorConfiguration: Sendable, Codable, Equatable {
         for key in map.keys.sorted() where !allowed.contains(key) {
             throw OratorError(.invalidInput, "\(source): unknown key '\(path)\(key)' (known: \(allowed.sorted().joined(separator: ", ")))")
         }
-    }
-
-    /// The configuration as YAML.
-    public func yaml() -> String {
-        (try? YAMLEncoder().encode(self)) ?? ""
     }
 }

@@ -55,7 +55,7 @@ public enum NVENCProbe {
         dlclose(library)
         guard let ffmpeg = try? ExternalTool.locate("ffmpeg") else { return (false, "ffmpeg not found") }
         do throws(OratorError) {
-            try ExternalTool.run(ffmpeg, [
+            try ChildProcess.run(ffmpeg, [
                 "-nostdin", "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "color=c=gray:s=256x256:d=0.2:r=25",
                 "-c:v", "h264_nvenc", "-pix_fmt", "yuv420p", "-f", "null", "-",
             ], errorCode: .encoderFailed, what: "NVENC probe")

@@ -12,9 +12,8 @@ public final class FFmpegVideoEncoder {
     /// Frames written so far.
     public private(set) var frameCount = 0
 
-    private let process = Process()
-    private let input = Pipe()
-    private let errorLog: URL
+    private let child: ChildProcess
+    private let input: FileHandle
     private var finished = false
 
     /// Starts FFmpeg. `audio` is muxed as the soundtrack when given; `videoFilter` (an FFmpeg
@@ -23,35 +22,26 @@ public final class FFmpegVideoEncoder {
         self.configuration = configuration
         self.output = output
         let ffmpeg = try ExternalTool.locate("ffmpeg")
-        signal(SIGPIPE, SIG_IGN)
-        errorLog = FileManager.default.temporaryDirectory
-            .appendingPathComponent("orator-ffmpeg-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).log")
-        Cleanup.track(errorLog)
-        _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
-        process.executableURL = URL(fileURLWithPath: ffmpeg)
-        process.arguments = configuration.ffmpegArguments(audio: audio?.path, output: output.path, videoFilter: videoFilter)
-        process.standardInput = input
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = try? FileHandle(forWritingTo: errorLog)
-        do { try process.runTracked() } catch {
-            throw OratorError(.encoderFailed, "could not start ffmpeg", cause: "\(error)")
+        child = try ChildProcess(ffmpeg, configuration.ffmpegArguments(audio: audio?.path, output: output.path, videoFilter: videoFilter),
+                                 errorCode: .encoderFailed, what: "encoding \(output.lastPathComponent)", input: .pipe, output: .discard)
+        guard let input = child.input else {
+            throw OratorError(.internalFailure, "ffmpeg was started without an input pipe")
         }
+        self.input = input
         Self.widen(input)
     }
 
     /// Asks Linux for a 1 MiB pipe (F_SETPIPE_SZ; the default is 64 KiB), so a frame crosses to
     /// FFmpeg in one or a few writes instead of sixteen context switches. A refusal is harmless.
-    private static func widen(_ pipe: Pipe) {
+    private static func widen(_ handle: FileHandle) {
         #if os(Linux)
         let setPipeSize: Int32 = 1031  // F_SETPIPE_SZ, which Glibc's Swift module does not export
-        _ = fcntl(pipe.fileHandleForWriting.fileDescriptor, setPipeSize, Int32(1 << 20))
+        _ = fcntl(handle.fileDescriptor, setPipeSize, Int32(1 << 20))
         #endif
     }
 
     deinit {
         if !finished { cancel() }
-        try? FileManager.default.removeItem(at: errorLog)
-        Cleanup.release(errorLog)
     }
 
     /// Sends one frame to the encoder.
@@ -59,7 +49,7 @@ public final class FFmpegVideoEncoder {
         guard frame.size == configuration.size else {
             throw OratorError(.internalFailure, "frame size \(frame.size) does not match the encoder's \(configuration.size)")
         }
-        let descriptor = input.fileHandleForWriting.fileDescriptor
+        let descriptor = input.fileDescriptor
         let failed = frame.pixels.withUnsafeBytes { raw -> Bool in
             var offset = 0
             while offset < raw.count {
@@ -73,10 +63,9 @@ public final class FFmpegVideoEncoder {
             return false
         }
         if failed {
-            try? input.fileHandleForWriting.close()
-            process.waitTracked()
             finished = true
-            throw OratorError(.encoderFailed, "ffmpeg stopped while encoding \(output.lastPathComponent)", cause: ffmpegMessage())
+            _ = child.exitStatus()
+            throw OratorError(.encoderFailed, "ffmpeg stopped while encoding \(output.lastPathComponent)", cause: child.lastErrorLine)
         }
         frameCount += 1
     }
@@ -85,23 +74,14 @@ public final class FFmpegVideoEncoder {
     public func finish() throws(OratorError) {
         guard !finished else { return }
         finished = true
-        try? input.fileHandleForWriting.close()
-        process.waitTracked()
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            throw OratorError(.encoderFailed, "ffmpeg could not encode \(output.lastPathComponent)", cause: ffmpegMessage())
+        do { try child.wait() } catch {
+            throw OratorError(.encoderFailed, "ffmpeg could not encode \(output.lastPathComponent)", cause: error.cause)
         }
     }
 
     /// Stops FFmpeg without finishing the file.
     public func cancel() {
         finished = true
-        try? input.fileHandleForWriting.close()
-        if process.isRunning { process.terminate() }
-        process.waitTracked()
-    }
-
-    private func ffmpegMessage() -> String {
-        let text = (try? String(contentsOf: errorLog, encoding: .utf8)) ?? ""
-        return ExternalTool.lastLine(of: text)
+        child.terminate()
     }
 }

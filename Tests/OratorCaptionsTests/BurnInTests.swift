@@ -1,6 +1,7 @@
 import Foundation
 import OratorCaptions
 import OratorCore
+import OratorTestSupport
 import Testing
 
 /// The ASS file burns into video through FFmpeg's libass `subtitles` filter: text appears at
@@ -13,7 +14,7 @@ import Testing
         let folder = try TemporaryFolder(folderName)
         let writer = CaptionWriter(style: CaptionStyle(videoWidth: width, videoHeight: height))
         let ass = try #require(try writer.write(turns: turns, formats: [.ass], nextTo: folder.file("episode.mp4"))[.ass])
-        let data = try Tool.run("ffmpeg", ["-nostdin", "-v", "error", "-f", "lavfi", "-i",
+        let data = try MediaTool.output("ffmpeg", ["-nostdin", "-v", "error", "-f", "lavfi", "-i",
                                            "color=c=0x202020:s=\(width)x\(height):d=\(seconds):r=10",
                                            "-vf", CaptionBurnIn.filter(for: ass), "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1"])
         let size = width * height * 3

@@ -1,6 +1,7 @@
 import Foundation
 import OratorCaptions
 import OratorCore
+import OratorTestSupport
 import Testing
 
 /// SRT and WebVTT files parse back (by a parser here and by FFmpeg's own demuxers) with the
@@ -37,7 +38,7 @@ import Testing
             if index + 1 < cues.count { #expect(cue.end <= cues[index + 1].start) }
         }
         // FFmpeg's own demuxer reads the same cues at the same times.
-        let packets = try Tool.packets(url)
+        let packets = try MediaTool.packets(url)
         #expect(packets.count == cues.count)
         for (packet, cue) in zip(packets, cues) {
             #expect(abs(packet.start - cue.start) < 0.002 && abs(packet.end - cue.end) < 0.002, "\(packet) vs \(cue.start)-\(cue.end)")

@@ -1,6 +1,7 @@
 import Foundation
 import OratorCore
 import OratorCaptions
+import OratorTestSupport
 
 /// Timed words for caption tests, timed like synthetic speech: about 0.06 s per letter,
 /// short gaps between words, longer after sentences and between speakers.
@@ -36,54 +37,6 @@ enum CaptionFixtures {
     }
 }
 
-/// Runs ffmpeg/ffprobe for the tests.
-enum Tool {
-    struct Failure: Error, CustomStringConvertible { var description: String }
-
-    @discardableResult
-    static func run(_ name: String, _ arguments: [String]) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [name] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "\(name) \(arguments.joined(separator: " ")) exited \(process.terminationStatus)")
-        }
-        return data
-    }
-
-    /// Every subtitle packet FFmpeg's demuxer reads from a caption file: (start, end) in seconds.
-    static func packets(_ url: URL) throws -> [(start: Double, end: Double)] {
-        let data = try run("ffprobe", ["-v", "error", "-show_packets", "-show_entries", "packet=pts_time,duration_time", "-of", "json", url.path])
-        let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-        let packets = json?["packets"] as? [[String: Any]] ?? []
-        return packets.map {
-            let start = Double($0["pts_time"] as? String ?? "") ?? -1
-            return (start, start + (Double($0["duration_time"] as? String ?? "") ?? -1))
-        }
-    }
-}
-
-/// A fresh temporary folder per test.
-final class TemporaryFolder {
-    let url: URL
-
-    init(_ name: String = "captions") throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("orator-\(name)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    func file(_ name: String) -> URL { url.appendingPathComponent(name) }
-}
-
 /// Reads SRT and WebVTT back into (start, end, lines), independently of the writer.
 enum SubtitleParser {
     struct Cue { var start: Double; var end: Double; var lines: [String] }
@@ -96,7 +49,7 @@ enum SubtitleParser {
             guard let timing = lines.firstIndex(where: { $0.contains(" --> ") }) else { continue }
             let parts = lines[timing].components(separatedBy: " --> ")
             guard parts.count == 2, let start = seconds(parts[0]), let end = seconds(parts[1]) else {
-                throw Tool.Failure(description: "bad timing line '\(lines[timing])'")
+                throw MediaTool.Failure("bad timing line '\(lines[timing])'")
             }
             cues.append(Cue(start: start, end: end, lines: Array(lines[(timing + 1)...])))
         }

@@ -1,4 +1,5 @@
 import Foundation
+import OratorTestSupport
 import Testing
 
 /// `orator animate` on the real public-domain portrait and real recorded speech.
@@ -36,7 +37,7 @@ struct AnimateEndToEndTests {
         let inputSeconds = Double(input.format.duration ?? "0") ?? 0
         #expect(abs((Double(video?.duration ?? "0") ?? 0) - inputSeconds) <= 0.1)
         // The face moves where the speech is: frames differ from the first one.
-        let frames = try MediaProbe.grayFrames(out, width: 256, height: 256)
+        let frames = try MediaTool.grayFrames(out, width: 256, height: 256)
         let changed = frames.filter { frame in zip(frame, frames[0]).reduce(0) { $0 + abs(Int($1.0) - Int($1.1)) } > 256 * 256 / 2 }
         #expect(changed.count > frames.count / 4)
     }
@@ -58,14 +59,14 @@ struct AnimateEndToEndTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let blank = folder.url.appendingPathComponent("wall.png")
-        _ = try MediaProbe.tool("ffmpeg", ["-v", "error", "-f", "lavfi", "-i", "color=c=gray:s=320x240", "-frames:v", "1", blank.path])
+        _ = try MediaTool.output("ffmpeg", ["-v", "error", "-f", "lavfi", "-i", "color=c=gray:s=320x240", "-frames:v", "1", blank.path])
         let out = folder.url.appendingPathComponent("o.mp4")
         let result = try OratorBinary.run(["animate", "--image", blank.path, "--audio", "/usr/share/sounds/alsa/Front_Center.wav",
                                            "-o", out.path, "--no-cache", "-q"])
         #expect(result.status != 0)
         #expect(result.stderr == "error: no face found in wall.png (use a clear, frontal photo; the face should be at least 80 px wide)\n"
                 || result.stderr.hasPrefix("error: no face found in"), "\(result.stderr)")
-        #expect(Set(folder.contents) == ["wall.png"])
+        #expect(Set(folder.contents()) == ["wall.png"])
     }
 
     @Test("corrupt audio: one clear line naming the file")
@@ -77,6 +78,6 @@ struct AnimateEndToEndTests {
         let result = try OratorBinary.run(["animate", "--image", try Self.portrait().path, "--audio", audio.path, "-o", out.path, "--no-cache", "-q"])
         #expect(result.status != 0)
         #expect(result.stderr.hasPrefix("error: ") && result.stderr.contains("broken.mp3"), "\(result.stderr)")
-        #expect(Set(folder.contents) == ["broken.mp3"])
+        #expect(Set(folder.contents()) == ["broken.mp3"])
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import OratorTestSupport
 import Testing
 
 @Suite("orator create and speak, bad input", .serialized)
@@ -13,7 +14,7 @@ struct BadInputTests {
         #expect(lines.count == 1, "expected one line, got: \(result.stderr)")
         #expect(lines.first?.hasPrefix("error: ") == true, "\(result.stderr)")
         #expect(result.stderr.contains(mention), "\(result.stderr) should mention \(mention)")
-        #expect(Set(folder.contents) == expected, "left behind: \(folder.contents)")
+        #expect(Set(folder.contents()) == expected, "left behind: \(folder.contents())")
     }
 
     @Test("missing script")
@@ -86,7 +87,7 @@ struct BadInputTests {
         let wav = folder.url.appendingPathComponent("s.wav")
         let result = try OratorBinary.run(["speak", script.path, "-o", wav.path, "-q"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(Set(folder.contents) == ["s.txt", "s.wav", "s.phonemes.json"])
+        #expect(Set(folder.contents()) == ["s.txt", "s.wav", "s.phonemes.json"])
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.url.appendingPathComponent("s.phonemes.json"))) as? [String: Any]
         let words = (json?["words"] as? [[String: Any]])?.compactMap { $0["text"] as? String }
         #expect(words == ["Bob", "met", "Fred."])

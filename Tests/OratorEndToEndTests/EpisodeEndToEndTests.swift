@@ -1,6 +1,7 @@
 import Foundation
 import OratorCore
 import OratorRender
+import OratorTestSupport
 import Testing
 
 /// Two-speaker episodes, measured on the output with FFmpeg (an independent meter).
@@ -20,25 +21,6 @@ struct EpisodeEndToEndTests {
         # Closing
         ALEX: That is all for now. Goodbye.
         """
-
-    /// Integrated loudness and true peak from FFmpeg's ebur128 filter.
-    static func loudness(_ file: URL) throws -> (lufs: Double, truePeak: Double) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["ffmpeg", "-nostats", "-i", file.path, "-vn", "-af", "ebur128=peak=true", "-f", "null", "-"]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        let summary = text.components(separatedBy: "Summary:").last ?? ""
-        func value(after label: String) -> Double? {
-            guard let range = summary.range(of: label) else { return nil }
-            return Double(summary[range.upperBound...].trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "")
-        }
-        return (value(after: "I:") ?? .nan, value(after: "Peak:") ?? .nan)
-    }
 
     /// SRT cues as (start, end, text).
     static func srtCues(_ file: URL) throws -> [(Double, Double, String)] {
@@ -64,10 +46,10 @@ struct EpisodeEndToEndTests {
         let result = try OratorBinary.run(["create", script.path, "-o", out.path, "--size", "480x270", "--captions", "srt,vtt",
                                            "--music", "none", "--still", "--no-cache", "-q"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(Set(folder.contents) == ["show.txt", "show.mp4", "show.srt", "show.vtt"])
+        #expect(Set(folder.contents()) == ["show.txt", "show.mp4", "show.srt", "show.vtt"])
 
-        let measured = try Self.loudness(out)
-        #expect(abs(measured.lufs - -16) <= 1, "integrated \(measured.lufs) LUFS")
+        let measured = try MediaTool.ebur128(out)
+        #expect(abs(measured.integrated - -16) <= 1, "integrated \(measured.integrated) LUFS")
         #expect(measured.truePeak <= -1, "true peak \(measured.truePeak) dBTP")
 
         let cues = try Self.srtCues(folder.url.appendingPathComponent("show.srt"))
@@ -76,7 +58,7 @@ struct EpisodeEndToEndTests {
         #expect(cues.contains { $0.2.hasPrefix("Sam:") })
         let vtt = try String(contentsOf: folder.url.appendingPathComponent("show.vtt"), encoding: .utf8)
         #expect(vtt.hasPrefix("WEBVTT"))
-        let audio = try MediaProbe.audio(out)
+        let audio = try MediaTool.monoSamples(out)
         for cue in cues {
             #expect(cue.1 > cue.0 && cue.1 - cue.0 <= 7.01)
             let voiced = stride(from: cue.0, to: cue.1, by: 0.05).filter { rms(audio, from: $0, to: $0 + 0.05) > 0.01 }.count
@@ -85,7 +67,7 @@ struct EpisodeEndToEndTests {
 
         // Who speaks when, from the captions; mouth activity per cell on the decoded frames.
         let layout = SceneLayout(size: size, speakers: 2)
-        let frames = try MediaProbe.grayFrames(out, width: size.width, height: size.height)
+        let frames = try MediaTool.grayFrames(out, width: size.width, height: size.height)
         func activity(_ cell: Int) -> [Double] {
             let c = layout.cells[cell]
             let mouth = BuiltinAvatarRenderer.mouthRegion(in: FrameSize(width: c.width, height: c.height))
@@ -126,7 +108,7 @@ struct EpisodeEndToEndTests {
         let out = folder.url.appendingPathComponent("show.m4a")
         let result = try OratorBinary.run(["create", script.path, "-o", out.path, "--audio-only", "--no-cache", "-q"])
         #expect(result.status == 0, "\(result.stderr)")
-        let json = try MediaProbe.tool("ffprobe", ["-v", "error", "-show_chapters", "-show_format", "-of", "json", out.path])
+        let json = try MediaTool.output("ffprobe", ["-v", "error", "-show_chapters", "-show_format", "-of", "json", out.path])
         let text = String(decoding: json, as: UTF8.self)
         #expect(text.contains("\"Opening\"") && text.contains("\"Closing\""), "\(text)")
         #expect(text.contains("Test Show"))
@@ -149,7 +131,7 @@ struct EpisodeEndToEndTests {
         #expect(result.status != 0)
         #expect(result.stderr.hasPrefix("error: ") && result.stderr.contains(message), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1)
-        #expect(Set(folder.contents) == ["show.txt"])
+        #expect(Set(folder.contents()) == ["show.txt"])
     }
 
     @Test("a music file that does not decode names the file")
@@ -162,7 +144,7 @@ struct EpisodeEndToEndTests {
                                            "--music", music.path, "--no-cache", "-q"])
         #expect(result.status != 0)
         #expect(result.stderr.hasPrefix("error: ") && result.stderr.contains("noise.mp3"), "\(result.stderr)")
-        #expect(Set(folder.contents) == ["show.txt", "noise.mp3"])
+        #expect(Set(folder.contents()) == ["show.txt", "noise.mp3"])
     }
 
     func crop(_ frame: [UInt8], width: Int, region: PixelRegion) -> [UInt8] {

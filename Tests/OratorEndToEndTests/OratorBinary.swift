@@ -1,4 +1,5 @@
 import Foundation
+import OratorCore
 
 /// Runs the built `orator` executable (it sits beside the test bundle in the build folder).
 struct OratorBinary {
@@ -22,51 +23,9 @@ struct OratorBinary {
 
     /// Runs `orator` with `arguments`; `environment` entries replace the inherited ones.
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let errorData = Locked<Data>()
-        let reader = Thread { errorData.value = err.fileHandleForReading.readDataToEndOfFile() }
-        reader.start()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while errorData.value == nil { usleep(1000) }
-        return Result(status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self),
-                      stderr: String(decoding: errorData.value ?? Data(), as: UTF8.self))
+        let child = try ChildProcess(url.path, arguments, what: "orator \(arguments.joined(separator: " "))", environment: environment)
+        let output = try child.readToEnd()
+        let status = child.exitStatus()
+        return Result(status: status, stdout: String(decoding: output, as: UTF8.self), stderr: child.errorText)
     }
-}
-
-/// A value handed between threads under a lock.
-final class Locked<Value>: @unchecked Sendable {
-    // Safe: `storage` is only touched under `lock`.
-    private let lock = NSLock()
-    private var storage: Value?
-    var value: Value? {
-        get { lock.withLock { storage } }
-        set { lock.withLock { storage = newValue } }
-    }
-}
-
-/// A fresh temporary folder for one test.
-struct TemporaryFolder {
-    let url: URL
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("orator-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-    func file(_ name: String, contents: String? = nil) throws -> URL {
-        let file = url.appendingPathComponent(name)
-        if let contents { try Data(contents.utf8).write(to: file) }
-        return file
-    }
-    func remove() { try? FileManager.default.removeItem(at: url) }
-    /// Names of the files in the folder.
-    var contents: [String] { (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? [] }
 }

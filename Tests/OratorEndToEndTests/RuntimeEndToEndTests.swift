@@ -1,4 +1,5 @@
 import Foundation
+import OratorTestSupport
 import Testing
 
 @Suite("Pipeline runtime: cache, resume, batch, stage commands", .serialized)
@@ -72,7 +73,7 @@ struct RuntimeEndToEndTests {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(!FileManager.default.fileExists(atPath: out.path))
-        #expect(!folder.contents.contains { $0.contains("partial") }, "\(folder.contents)")
+        #expect(!folder.contents().contains { $0.contains("partial") }, "\(folder.contents())")
 
         let json = folder.url.appendingPathComponent("r.json")
         let rerun = try OratorBinary.run(["create", script.path, "-o", out.path, "--size", "256", "--cache", cache.path, "--report", json.path, "-q"])
@@ -82,7 +83,7 @@ struct RuntimeEndToEndTests {
         #expect(resumed.cache("audio") != nil && resumed.cache("encode") == "miss", "several chunks are joined by the encode stage")
         let stream = try MediaProbe.probe(out).streams.first { $0.codec_type == "video" }
         #expect(stream?.codec_name == "h264")
-        #expect(try MediaProbe.grayFrames(out, width: 256, height: 256).count > 1000)
+        #expect(try MediaTool.grayFrames(out, width: 256, height: 256).count > 1000)
     }
 
     @Test("a batch with one bad job finishes the others and exits with the number failed")
@@ -95,7 +96,7 @@ struct RuntimeEndToEndTests {
         let result = try OratorBinary.run(["batch", good1.path, bad.path, good2.path, "--out-dir", folder.url.path, "--size", "96", "--no-cache"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("bad.txt"))
-        #expect(Set(folder.contents) == ["one.txt", "bad.txt", "two.txt", "one.mp4", "two.mp4"])
+        #expect(Set(folder.contents()) == ["one.txt", "bad.txt", "two.txt", "one.mp4", "two.mp4"])
     }
 
     @Test("stage commands chained by hand give the same video as create")
@@ -117,7 +118,7 @@ struct RuntimeEndToEndTests {
             #expect(result.status == 0, "\(step.prefix(2)): \(result.stderr)")
         }
         let staged = folder.url.appendingPathComponent("staged.mp4"), created = folder.url.appendingPathComponent("created.mp4")
-        #expect(try MediaProbe.grayFrames(staged, width: 128, height: 128) == MediaProbe.grayFrames(created, width: 128, height: 128))
-        #expect(try MediaProbe.audio(staged) == MediaProbe.audio(created))
+        #expect(try MediaTool.grayFrames(staged, width: 128, height: 128) == MediaTool.grayFrames(created, width: 128, height: 128))
+        #expect(try MediaTool.monoSamples(staged) == MediaTool.monoSamples(created))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import OratorCore
+import OratorTestSupport
 import Testing
 @testable import OratorFace
 
@@ -8,7 +9,7 @@ struct FaceAnalyzerTests {
     @Test("landmarks lie on the face: eyes dark, cheeks skin, lips red, in the right order")
     func landmarksFollowTheFace() throws {
         let analyzer = try Fixtures.sharedAnalyzer()
-        let url = try Fixtures.astronaut()
+        let url = try TestFixtures.astronaut()
         let faces = try analyzer.faces(inImageAt: url)
         #expect(faces.count == 1)
         let face = try #require(faces.first)
@@ -42,9 +43,9 @@ struct FaceAnalyzerTests {
     @Test("several faces: numbered left to right, the largest by default")
     func severalFaces() throws {
         let analyzer = try Fixtures.sharedAnalyzer()
-        let folder = try Fixtures.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let portrait = try ShimImage.read(Fixtures.astronaut())
+        let scratch = try TemporaryFolder("face-tests")
+        let folder = scratch.url
+        let portrait = try ShimImage.read(TestFixtures.astronaut())
         let small = try portrait.resampled(by: .scale(0.7, then: .zero), width: 358, height: 358, padding: .replicate)
         var smallFrame = FrameBuffer(size: FrameSize(square: 358))
         try small.copy(into: &smallFrame)
@@ -70,9 +71,9 @@ struct FaceAnalyzerTests {
     @Test("a sideways JPEG with an EXIF orientation tag is turned upright")
     func exifOrientation() throws {
         let analyzer = try Fixtures.sharedAnalyzer()
-        let folder = try Fixtures.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let upright = ImageMeasures.crop(try FrameImageWriter.readImage(at: Fixtures.astronaut()), x: 40..<480, y: 0..<512)
+        let scratch = try TemporaryFolder("face-tests")
+        let folder = scratch.url
+        let upright = ImageMeasures.crop(try FrameImageWriter.readImage(at: TestFixtures.astronaut()), x: 40..<480, y: 0..<512)
         let plain = folder.appendingPathComponent("plain.jpg")
         try FrameImageWriter.write(ImageMeasures.rotatedCounterClockwise(upright), to: plain)
         let tagged = folder.appendingPathComponent("tagged.jpg")
@@ -90,10 +91,10 @@ struct FaceAnalyzerTests {
     @Test("WebP photos decode and their faces are found")
     func webp() throws {
         let analyzer = try Fixtures.sharedAnalyzer()
-        let folder = try Fixtures.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try TemporaryFolder("face-tests")
+        let folder = scratch.url
         let url = folder.appendingPathComponent("portrait.webp")
-        try FrameImageWriter.write(try FrameImageWriter.readImage(at: Fixtures.astronaut()), to: url)
+        try FrameImageWriter.write(try FrameImageWriter.readImage(at: TestFixtures.astronaut()), to: url)
         #expect(try analyzer.faces(inImageAt: url).count == 1)
     }
 }

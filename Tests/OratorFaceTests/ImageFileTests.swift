@@ -1,6 +1,7 @@
 import Foundation
 import OratorCore
 @testable import OratorFace
+import OratorTestSupport
 import Testing
 
 @Suite("Image files: formats and EXIF orientation")
@@ -50,8 +51,8 @@ struct ImageFileTests {
 
     @Test("every EXIF orientation (1-8) of a JPEG is turned upright", arguments: 1...8)
     func orientation(_ orientation: Int) throws {
-        let folder = try Fixtures.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try TemporaryFolder("face-tests")
+        let folder = scratch.url
         let upright = Self.blocks()
         let plain = folder.appendingPathComponent("plain.jpg")
         try FrameImageWriter.write(Self.stored(upright, orientation: orientation), to: plain)
@@ -65,8 +66,8 @@ struct ImageFileTests {
 
     @Test("PNG is lossless, JPEG and WebP close, each read back at its size", arguments: ["png", "jpg", "webp"])
     func roundTrip(_ format: String) throws {
-        let folder = try Fixtures.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try TemporaryFolder("face-tests")
+        let folder = scratch.url
         let picture = Self.blocks()
         let url = folder.appendingPathComponent("blocks.\(format)")
         try FrameImageWriter.write(picture, to: url)
@@ -78,8 +79,8 @@ struct ImageFileTests {
 
     @Test("an unknown extension cannot be written and leaves no file")
     func unknownExtension() throws {
-        let folder = try Fixtures.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try TemporaryFolder("face-tests")
+        let folder = scratch.url
         let url = folder.appendingPathComponent("blocks.tga")
         #expect(throws: OratorError.self) { try FrameImageWriter.write(Self.blocks(), to: url) }
         #expect(!FileManager.default.fileExists(atPath: url.path))

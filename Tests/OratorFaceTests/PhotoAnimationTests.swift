@@ -1,5 +1,6 @@
 import Foundation
 import OratorCore
+import OratorTestSupport
 import Testing
 @testable import OratorFace
 
@@ -28,7 +29,7 @@ struct PhotoAnimationTests {
     @Test("the mouth opening measured on the output follows the jaw track")
     func mouthFollowsJaw() throws {
         let analyzer = try Fixtures.sharedAnalyzer()
-        let renderer = try PhotoAvatarRenderer(photoAt: Fixtures.astronaut(), analyzer: analyzer)
+        let renderer = try PhotoAvatarRenderer(photoAt: TestFixtures.astronaut(), analyzer: analyzer)
         let track = Self.speechTrack()
         var measured: [Double] = []
         var frame = FrameBuffer(size: renderer.size)
@@ -51,7 +52,7 @@ struct PhotoAnimationTests {
     @Test("pressed lips close the mouth whatever the jaw says")
     func pressedLipsClose() throws {
         let analyzer = try Fixtures.sharedAnalyzer()
-        let renderer = try PhotoAvatarRenderer(photoAt: Fixtures.astronaut(), analyzer: analyzer)
+        let renderer = try PhotoAvatarRenderer(photoAt: TestFixtures.astronaut(), analyzer: analyzer)
         var frame = FrameBuffer(size: renderer.size)
         try renderer.render(MotionFrame(jawOpen: 0.7), into: &frame)
         let open = try #require(try analyzer.faces(in: frame).first).mouthOpening
@@ -64,7 +65,7 @@ struct PhotoAnimationTests {
     @Test("blinks measured on the output (eye aspect ratio dips) come when the track says")
     func blinksFollowTrack() throws {
         let analyzer = try Fixtures.sharedAnalyzer()
-        let renderer = try PhotoAvatarRenderer(photoAt: Fixtures.astronaut(), analyzer: analyzer)
+        let renderer = try PhotoAvatarRenderer(photoAt: TestFixtures.astronaut(), analyzer: analyzer)
         let envelope: [Float] = [0.4, 0.9, 1, 1, 0.6, 0.2]
         var blink = [Float](repeating: 0, count: 40)
         for (offset, value) in envelope.enumerated() {
@@ -94,7 +95,7 @@ struct PhotoAnimationTests {
 
     @Test("without head motion the face outside mouth and eyes stays close to the photo")
     func stillFaceKeepsItsLook() throws {
-        let renderer = try PhotoAvatarRenderer(photoAt: Fixtures.astronaut(), analyzer: Fixtures.sharedAnalyzer())
+        let renderer = try PhotoAvatarRenderer(photoAt: TestFixtures.astronaut(), analyzer: Fixtures.sharedAnalyzer())
         var source = FrameBuffer(size: renderer.size)
         try renderer.canvas.copy(into: &source)
         let face = renderer.face
@@ -126,7 +127,7 @@ struct PhotoAnimationTests {
     @Test("head turns move the face the way the coefficients say")
     func headPoseDirections() throws {
         let analyzer = try Fixtures.sharedAnalyzer()
-        let renderer = try PhotoAvatarRenderer(photoAt: Fixtures.astronaut(), analyzer: analyzer)
+        let renderer = try PhotoAvatarRenderer(photoAt: TestFixtures.astronaut(), analyzer: analyzer)
         func measure(_ motion: MotionFrame) throws -> FaceLandmarks {
             var frame = FrameBuffer(size: renderer.size)
             try renderer.render(motion, into: &frame)
@@ -150,7 +151,7 @@ struct PhotoAnimationTests {
 
     @Test("frames rendered at once on several threads equal frames rendered one by one")
     func concurrentRendering() throws {
-        let renderer = try PhotoAvatarRenderer(photoAt: Fixtures.astronaut(), analyzer: Fixtures.sharedAnalyzer())
+        let renderer = try PhotoAvatarRenderer(photoAt: TestFixtures.astronaut(), analyzer: Fixtures.sharedAnalyzer())
         let motions = (0..<8).map { MotionFrame(jawOpen: Float($0) / 8, blinkLeft: $0 == 3 ? 1 : 0, headYaw: Float($0) - 4) }
         let serial = try motions.map { motion in
             var frame = FrameBuffer(size: renderer.size)

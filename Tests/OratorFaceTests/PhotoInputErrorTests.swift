@@ -1,5 +1,6 @@
 import Foundation
 import OratorCore
+import OratorTestSupport
 import Testing
 @testable import OratorFace
 
@@ -7,8 +8,8 @@ import Testing
 struct PhotoInputErrorTests {
     @Test("a photo without a face says so and how to fix it")
     func noFace() throws {
-        let folder = try Fixtures.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try TemporaryFolder("face-tests")
+        let folder = scratch.url
         var flat = FrameBuffer(size: FrameSize(width: 320, height: 240))
         for index in stride(from: 0, to: flat.pixels.count, by: 4) {
             flat.pixels[index] = 90
@@ -26,10 +27,10 @@ struct PhotoInputErrorTests {
 
     @Test("a corrupt or truncated file names the file", arguments: ["garbage", "truncated"])
     func corruptFile(kind: String) throws {
-        let folder = try Fixtures.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try TemporaryFolder("face-tests")
+        let folder = scratch.url
         let url = folder.appendingPathComponent("photo.jpg")
-        let bytes = kind == "garbage" ? Data("this is not a picture".utf8) : try Data(contentsOf: Fixtures.astronaut()).prefix(300)
+        let bytes = kind == "garbage" ? Data("this is not a picture".utf8) : try Data(contentsOf: TestFixtures.astronaut()).prefix(300)
         try bytes.write(to: url)
         let error = #expect(throws: OratorError.self) {
             try PhotoAvatarRenderer(photoAt: url, analyzer: Fixtures.sharedAnalyzer())
@@ -53,7 +54,7 @@ struct PhotoInputErrorTests {
 
     @Test("a frame buffer of the wrong size is refused")
     func wrongBufferSize() throws {
-        let renderer = try PhotoAvatarRenderer(photoAt: Fixtures.astronaut(), analyzer: Fixtures.sharedAnalyzer())
+        let renderer = try PhotoAvatarRenderer(photoAt: TestFixtures.astronaut(), analyzer: Fixtures.sharedAnalyzer())
         var frame = FrameBuffer(size: FrameSize(square: 256))
         let error = #expect(throws: OratorError.self) { try renderer.render(.rest, into: &frame) }
         #expect(error?.code == .renderFailed)

@@ -1,5 +1,6 @@
 import Foundation
 import OratorCore
+import OratorTestSupport
 import Testing
 @testable import OratorFace
 
@@ -8,7 +9,7 @@ struct PreprocessModeTests {
     /// The astronaut on a larger textured backdrop with odd sides.
     static func widePhoto(in folder: URL) throws -> (url: URL, pixels: FrameBuffer) {
         var photo = ImageMeasures.texturedBackground(FrameSize(width: 1101, height: 801))
-        ImageMeasures.paste(try FrameImageWriter.readImage(at: Fixtures.astronaut()), into: &photo, x: 300, y: 150)
+        ImageMeasures.paste(try FrameImageWriter.readImage(at: TestFixtures.astronaut()), into: &photo, x: 300, y: 150)
         let url = folder.appendingPathComponent("wide.png")
         try FrameImageWriter.write(photo, to: url)
         return (url, photo)
@@ -16,8 +17,8 @@ struct PreprocessModeTests {
 
     @Test("full mode keeps the photo's size (rounded to even) and leaves it untouched away from the face")
     func fullModeKeepsThePhoto() throws {
-        let folder = try Fixtures.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try TemporaryFolder("face-tests")
+        let folder = scratch.url
         let (url, photo) = try Self.widePhoto(in: folder)
         let renderer = try PhotoAvatarRenderer(photoAt: url, configuration: .init(preprocess: .full),
                                                analyzer: Fixtures.sharedAnalyzer())
@@ -51,8 +52,8 @@ struct PreprocessModeTests {
     @Test("crop, extcrop and resize render at the requested size with the face framed as named")
     func cropModesFrameTheFace() throws {
         let analyzer = try Fixtures.sharedAnalyzer()
-        let folder = try Fixtures.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try TemporaryFolder("face-tests")
+        let folder = scratch.url
         let (url, _) = try Self.widePhoto(in: folder)
         var sizes: [PreprocessMode: Double] = [:]
         for mode in [PreprocessMode.crop, .extcrop, .resize] {
@@ -79,10 +80,10 @@ struct PreprocessModeTests {
     @Test("a face too close to the border for the crop is padded, not refused")
     func borderFaceIsPadded() throws {
         let analyzer = try Fixtures.sharedAnalyzer()
-        let folder = try Fixtures.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try TemporaryFolder("face-tests")
+        let folder = scratch.url
         // Cut the portrait so her face sits in the top-left corner.
-        let corner = ImageMeasures.crop(try FrameImageWriter.readImage(at: Fixtures.astronaut()), x: 150..<500, y: 65..<415)
+        let corner = ImageMeasures.crop(try FrameImageWriter.readImage(at: TestFixtures.astronaut()), x: 150..<500, y: 65..<415)
         let url = folder.appendingPathComponent("corner.png")
         try FrameImageWriter.write(corner, to: url)
         let renderer = try PhotoAvatarRenderer(photoAt: url, analyzer: analyzer)
@@ -106,9 +107,9 @@ struct PreprocessModeTests {
 
     @Test("a black-and-white photo keeps a colourless mouth")
     func grayPhoto() throws {
-        let folder = try Fixtures.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        var photo = try FrameImageWriter.readImage(at: Fixtures.astronaut())
+        let scratch = try TemporaryFolder("face-tests")
+        let folder = scratch.url
+        var photo = try FrameImageWriter.readImage(at: TestFixtures.astronaut())
         for index in stride(from: 0, to: photo.pixels.count, by: 4) {
             let luma = (29 * Int(photo.pixels[index]) + 150 * Int(photo.pixels[index + 1]) + 77 * Int(photo.pixels[index + 2])) >> 8
             for channel in 0..<3 { photo.pixels[index + channel] = UInt8(luma) }

@@ -1,6 +1,7 @@
 import Foundation
 import OratorCore
 @testable import OratorLipSync
+import OratorTestSupport
 import Testing
 
 @Suite("Forced alignment")
@@ -10,8 +11,8 @@ struct AlignmentTests {
     @Test func synthesizedSentenceBoundariesWithin40Milliseconds() throws {
         // Ground truth: another espeak-ng voice at another rate, whose phone events are exact.
         let truth = try Fixtures.spoken(Self.sentence, voice: "en-us+f2", wordsPerMinute: 130)
-        let folder = Fixtures.folder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try TemporaryFolder("lipsync")
+        let folder = scratch.url
         let url = try Fixtures.wav(truth.audio, in: folder, name: "truth.wav")
         let result = try LipSyncEngine().analyze(audioURL: url, transcript: Self.sentence)
         #expect(result.method == .forcedAlignment)

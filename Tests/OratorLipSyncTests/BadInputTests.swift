@@ -1,6 +1,7 @@
 import Foundation
 import OratorCore
 import OratorLipSync
+import OratorTestSupport
 import Testing
 
 @Suite("Lip sync on difficult input")
@@ -15,8 +16,8 @@ struct BadInputTests {
 
     @Test(arguments: [nil, Fixtures.clipText])
     func silenceGivesRest(_ transcript: String?) throws {
-        let folder = Fixtures.folder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try TemporaryFolder("lipsync")
+        let folder = scratch.url
         let url = try Fixtures.wav(.silence(seconds: 2, sampleRate: 16_000), in: folder, name: "silence.wav")
         let result = try LipSyncEngine().analyze(audioURL: url, transcript: transcript)
         expectCovers(result, 2)
@@ -26,8 +27,8 @@ struct BadInputTests {
 
     @Test(arguments: [nil, Fixtures.clipText])
     func noiseGivesRest(_ transcript: String?) throws {
-        let folder = Fixtures.folder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try TemporaryFolder("lipsync")
+        let folder = scratch.url
         let url = try Fixtures.wav(Fixtures.noise(seconds: 2, sampleRate: 44_100, rms: 0.2), in: folder, name: "noise.wav")
         let result = try LipSyncEngine().analyze(audioURL: url, transcript: transcript)
         expectCovers(result, 2)
@@ -49,8 +50,8 @@ struct BadInputTests {
 
     @Test(arguments: [("tel.wav", ["-ar", "8000"]), ("stereo48.wav", ["-ar", "48000", "-ac", "2"]), ("stereo.mp3", ["-ar", "44100", "-ac", "2"])])
     func otherRatesChannelsAndFormats(_ name: String, _ arguments: [String]) throws {
-        let folder = Fixtures.folder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try TemporaryFolder("lipsync")
+        let folder = scratch.url
         let url = try Fixtures.convert(Fixtures.clip, to: folder.appendingPathComponent(name), arguments: arguments)
         let aligned = try LipSyncEngine().analyze(audioURL: url, transcript: Fixtures.clipText)
         expectCovers(aligned, 2.99)
@@ -62,8 +63,8 @@ struct BadInputTests {
     }
 
     @Test func missingAndUndecodableFilesFailClearly() throws {
-        let folder = Fixtures.folder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try TemporaryFolder("lipsync")
+        let folder = scratch.url
         let missing = folder.appendingPathComponent("nothing.wav")
         #expect { try LipSyncEngine().analyze(audioURL: missing, transcript: nil) } throws: { error in
             (error as? OratorError)?.code == .fileNotFound && "\(error)".contains(missing.path)

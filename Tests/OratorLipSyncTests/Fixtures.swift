@@ -2,21 +2,15 @@ import Foundation
 import OratorAudio
 import OratorCore
 import OratorSpeech
+import OratorTestSupport
 
 /// Test recordings: synthesized by libespeak-ng (exact phone timings), made from numbers, or
 /// shipped by Debian's pocketsphinx-testdata.
 enum Fixtures {
-    static let librivox = URL(fileURLWithPath: "/usr/share/pocketsphinx/test/data/librivox")
+    static let librivox = TestFixtures.librivox
     /// "he was not an ill disposed young man", 2.99 s of read speech at 16 kHz.
     static let clip = librivox.appendingPathComponent("sense_and_sensibility_01_austen_64kb-0880.wav")
     static let clipText = "he was not an ill disposed young man"
-
-    /// A fresh folder for one test's files.
-    static func folder() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("orator-lipsync-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
 
     /// Speaks `text` with an espeak-ng voice and rate unlike the aligner's own.
     static func spoken(_ text: String, voice: String = "en-us+m3", wordsPerMinute: Int = 135) throws -> SpeechSegment {
@@ -35,7 +29,7 @@ enum Fixtures {
     /// Converts `input` with FFmpeg (`-ar`, `-ac`, output format from the extension).
     static func convert(_ input: URL, to output: URL, arguments: [String]) throws -> URL {
         let ffmpeg = try ExternalTool.locate("ffmpeg")
-        try ExternalTool.run(ffmpeg, ["-nostdin", "-v", "error", "-y", "-i", input.path] + arguments + [output.path], what: "test conversion")
+        try ChildProcess.run(ffmpeg, ["-nostdin", "-v", "error", "-y", "-i", input.path] + arguments + [output.path], what: "test conversion")
         return output
     }
 

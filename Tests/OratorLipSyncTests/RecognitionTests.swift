@@ -3,6 +3,7 @@ import OratorAudio
 import OratorCore
 @testable import OratorLipSync
 import OratorMotion
+import OratorTestSupport
 import Testing
 
 @Suite("Lip sync without a transcript")
@@ -13,7 +14,7 @@ struct RecognitionTests {
         let spoken = result.timeline.phones.filter { $0.phone != .silence }
         // "he was not an ill disposed young man" has 25 phones; allow for recognition errors.
         #expect(spoken.count >= 12)
-        let audio = try AudioDecoder(sampleRate: 16_000).decode(Fixtures.clip)
+        let audio = try AudioDecoder.decodeAll(Fixtures.clip, sampleRate: 16_000)
         let reference = ReferenceVoicing(audio: audio)
         let inside = spoken.filter { reference.isNear(($0.start + $0.end) / 2, tolerance: 0.03) }
         #expect(Double(inside.count) >= Double(spoken.count) * 0.95)

@@ -1,6 +1,7 @@
 import Foundation
 import OratorCore
 import OratorMix
+import OratorTestSupport
 import Testing
 
 /// The audio-only podcast file carries chapters and a title that ffprobe reads back.
@@ -19,7 +20,7 @@ import Testing
         let output = folder.file("episode.\(format)")
         try AudioOnlyExporter().export(audio: mix, chapters: Self.chapters,
                                        metadata: PodcastMetadata(title: "Episode 1: Bees", artist: "Orator"), to: output)
-        let probe = try MediaTool.probe(output)
+        let probe = try MediaTool.probeJSON(output)
         let chapters = try #require(probe["chapters"] as? [[String: Any]])
         #expect(chapters.count == 3)
         for (found, expected) in zip(chapters, Self.chapters) {
@@ -34,6 +35,6 @@ import Testing
         #expect(tags?["title"] as? String == "Episode 1: Bees")
         let stream = try #require((probe["streams"] as? [[String: Any]])?.first)
         #expect(stream["codec_name"] as? String == (format == "m4a" ? "aac" : "mp3"))
-        #expect(try folder.contents() == ["episode.\(format)", "mix.wav"])
+        #expect(folder.contents() == ["episode.\(format)", "mix.wav"])
     }
 }

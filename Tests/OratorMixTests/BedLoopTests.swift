@@ -1,6 +1,7 @@
 import Foundation
 import OratorCore
 import OratorMix
+import OratorTestSupport
 import Testing
 
 /// A bed much shorter than the episode loops for the whole stretch, with no gaps, dips or

@@ -1,6 +1,7 @@
 import Foundation
 import OratorCore
 import OratorMix
+import OratorTestSupport
 import Testing
 
 /// The bed drops under speech, measured in the finished mix: a 440 Hz tone bed under a synthetic

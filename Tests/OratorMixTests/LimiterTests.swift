@@ -1,6 +1,7 @@
 import Foundation
 import OratorAudio
 @testable import OratorMix
+import OratorTestSupport
 import Testing
 
 /// The true-peak limiter and the block-wise ducking gains, checked directly.

@@ -1,6 +1,7 @@
 import Foundation
 import OratorCore
 import OratorMix
+import OratorTestSupport
 import Testing
 
 /// An intro and outro surround the speech, and the speech is shifted by exactly the intro's length.

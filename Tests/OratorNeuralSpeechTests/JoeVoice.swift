@@ -30,13 +30,6 @@ enum JoeVoice {
             return .failure(OratorError(.internalFailure, "\(error)"))
         }
     }()
-
-    /// A fresh folder for files a test makes; removed by the caller.
-    static func scratchFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orator-neural-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
 }
 
 /// Level measurements of speech audio.

@@ -1,5 +1,6 @@
 import Foundation
 import OratorCore
+import OratorTestSupport
 import Testing
 @testable import OratorNeuralSpeech
 
@@ -25,8 +26,8 @@ struct VoiceFileTests {
 
     @Test("the cache holds the model with sherpa-onnx's metadata and seeded random nodes")
     func preparedModel() throws {
-        let folder = try JoeVoice.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try TemporaryFolder("neural")
+        let folder = scratch.url
         let voice = try PiperVoice(modelPath: try JoeVoice.modelPath())
         let cache = NeuralVoiceCache(root: folder)
         let prepared = try cache.prepare(voice, seed: 9)
@@ -69,8 +70,8 @@ struct BadVoiceTests {
 
     @Test("a .onnx without its .onnx.json")
     func missingConfig() throws {
-        let folder = try JoeVoice.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try TemporaryFolder("neural")
+        let folder = scratch.url
         let model = folder.appendingPathComponent("lonely.onnx")
         try FileManager.default.createSymbolicLink(atPath: model.path, withDestinationPath: try JoeVoice.modelPath())
         let text = message { try load(model.path) }
@@ -79,8 +80,8 @@ struct BadVoiceTests {
 
     @Test("a truncated or garbage model is refused before sherpa-onnx sees it", arguments: ["truncated", "garbage", "empty"])
     func corruptModel(kind: String) throws {
-        let folder = try JoeVoice.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try TemporaryFolder("neural")
+        let folder = scratch.url
         let source = try JoeVoice.modelPath()
         let model = folder.appendingPathComponent("broken.onnx")
         let bytes: Data
@@ -100,8 +101,8 @@ struct BadVoiceTests {
 
     @Test("a well-formed ONNX model that is not a Piper VITS model is refused before sherpa-onnx sees it")
     func notVits() throws {
-        let folder = try JoeVoice.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try TemporaryFolder("neural")
+        let folder = scratch.url
         // ModelProto { ir_version 8, opset_import { version 13 }, graph { node Identity x -> y, input x, output y } }
         var node = Data(), graph = Data(), opset = Data(), model = Data(), value = Data()
         ProtobufWire.appendField(1, bytes: Data("x".utf8), to: &node)
@@ -127,8 +128,8 @@ struct BadVoiceTests {
 
     @Test("a config that is not a Piper voice's")
     func badConfig() throws {
-        let folder = try JoeVoice.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try TemporaryFolder("neural")
+        let folder = scratch.url
         let model = folder.appendingPathComponent("odd.onnx")
         try FileManager.default.createSymbolicLink(atPath: model.path, withDestinationPath: try JoeVoice.modelPath())
         try Data(#"{"audio": {"sample_rate": 22050}}"#.utf8).write(to: URL(fileURLWithPath: model.path + ".json"))

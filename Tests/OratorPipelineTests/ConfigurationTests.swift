@@ -17,9 +17,9 @@ struct ConfigurationTests {
             speakers:
               ALEX: { voice: en-us, avatar: alex.jpg }
             """, source: "orator.yaml")
-        #expect(config.voice == "en-gb")
-        #expect(config.rate == 180)
-        #expect(config.expressionScale == 1.2)
+        #expect(config.settings.voice == "en-gb")
+        #expect(config.settings.rate == 180)
+        #expect(config.settings.expressionScale == 1.2)
         #expect(config.speakers?["ALEX"]?.avatar == "alex.jpg")
         let resolver = SettingsResolver(configuration: config)
         #expect(try resolver.frameSize("shorts") == FrameSize(width: 1080, height: 1920))

@@ -1,13 +1,14 @@
 import Foundation
 import OratorCore
 import OratorRender
+import OratorTestSupport
 import Testing
 
 @Suite("Avatar packs: export and sprite rendering")
 struct AvatarPackTests {
     /// Exports the built-in presenter and loads it back.
-    private func exportedPack() throws -> (AvatarPack, ScratchFolder) {
-        let scratch = try ScratchFolder()
+    private func exportedPack() throws -> (AvatarPack, TemporaryFolder) {
+        let scratch = try TemporaryFolder("render")
         let folder = scratch.url.appendingPathComponent("presenter")
         try AvatarPackExporter(mouthPoses: AssumedPoses.table).export(to: folder)
         return (try AvatarPack.load(from: folder), scratch)
@@ -146,7 +147,7 @@ struct AvatarPackTests {
 
     @Test("Export refuses a folder that holds files and leaves nothing behind")
     func exportRefusesNonEmptyFolder() throws {
-        let scratch = try ScratchFolder()
+        let scratch = try TemporaryFolder("render")
         defer { scratch.remove() }
         let folder = scratch.url.appendingPathComponent("work")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)

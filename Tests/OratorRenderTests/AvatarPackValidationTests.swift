@@ -1,6 +1,7 @@
 import Foundation
 import OratorCore
 import OratorRender
+import OratorTestSupport
 import Testing
 
 /// Ways an avatar pack can be broken, each with the words its error must contain.

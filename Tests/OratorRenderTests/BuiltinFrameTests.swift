@@ -1,6 +1,7 @@
 import Foundation
 import OratorCore
 import OratorRender
+import OratorTestSupport
 import Testing
 
 @Suite("Built-in presenter: frames, styles and threads")
@@ -75,7 +76,7 @@ struct BuiltinFrameTests {
 
     @Test("A frame survives a PNG round trip")
     func pngRoundTrip() throws {
-        let folder = try ScratchFolder()
+        let folder = try TemporaryFolder("render")
         defer { folder.remove() }
         let frame = try Pixels.render(BuiltinAvatarRenderer(size: FrameSize(width: 96, height: 64)), AssumedPoses.pose(.c))
         let url = folder.url.appendingPathComponent("frame.png")

@@ -1,17 +1,18 @@
 import Foundation
 import OratorCore
 import OratorRender
+import OratorTestSupport
 
 /// A small hand-made avatar pack, written the way an artist would: a 64x64 base picture,
 /// flat-coloured mouth sprites A-F and a closed-eyes sprite, no head layer.
 struct TinyPack {
-    let folder: ScratchFolder
+    let folder: TemporaryFolder
     var manifest: [String: Any]
 
     var url: URL { folder.url }
 
     init() throws {
-        folder = try ScratchFolder()
+        folder = try TemporaryFolder("render")
         try Self.writeImage(width: 64, height: 64, colour: (200, 220, 230), to: folder.url.appendingPathComponent("base.png"))
         try Self.writeImage(width: 24, height: 8, colour: (60, 40, 30), to: folder.url.appendingPathComponent("eyes.png"))
         var mouths: [String: String] = [:]

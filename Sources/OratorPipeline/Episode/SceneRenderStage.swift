@@ -1,4 +1,5 @@
 import Foundation
+import OratorCaptions
 import OratorCore
 import OratorRender
 import OratorVideo
@@ -48,9 +49,10 @@ public struct SceneRenderStage: Sendable {
         var filter: String?
         var shifted: URL?
         if let captions {
-            shifted = folder.appendingPathComponent(".captions.ass")
-            try CaptionShift.write(captions, shiftedBy: -Double(frames.lowerBound) / scene.fps, to: shifted!)
-            filter = "subtitles=filename='\(shifted!.path.replacingOccurrences(of: "'", with: "\\'"))'"
+            let file = folder.appendingPathComponent(".captions.ass")
+            try CaptionShift.write(captions, shiftedBy: -Double(frames.lowerBound) / scene.fps, to: file)
+            shifted = file
+            filter = CaptionBurnIn.filter(for: file)
         }
         defer { if let shifted { try? FileManager.default.removeItem(at: shifted) } }
         let encoder = try FFmpegVideoEncoder(configuration: encoding, audio: soundtrack,
@@ -106,7 +108,7 @@ enum BackgroundImage {
         let ffmpeg = try ExternalTool.locate("ffmpeg")
         var filter = "scale=\(size.width):\(size.height):force_original_aspect_ratio=increase,crop=\(size.width):\(size.height)"
         if blur { filter += ",gblur=sigma=\(max(8, size.height / 40)),eq=brightness=-0.08" }
-        let data = try ExternalTool.run(ffmpeg, ["-nostdin", "-v", "error", "-i", url.path, "-frames:v", "1", "-vf", filter,
+        let data = try ChildProcess.run(ffmpeg, ["-nostdin", "-v", "error", "-i", url.path, "-frames:v", "1", "-vf", filter,
                                                  "-f", "rawvideo", "-pix_fmt", "bgra", "pipe:1"],
                                         errorCode: .decodeFailed, what: "reading background image \(url.lastPathComponent)")
         guard data.count == size.bgraByteCount else {
@@ -116,40 +118,5 @@ enum BackgroundImage {
         frame.pixels = [UInt8](data)
         for index in Swift.stride(from: 3, to: frame.pixels.count, by: 4) { frame.pixels[index] = 255 }
         return frame
-    }
-}
-
-/// Shifts every event of an ASS subtitle file, so a render chunk starting at time T can burn
-/// the episode's captions with its own clock starting at 0.
-enum CaptionShift {
-    static func write(_ source: URL, shiftedBy seconds: Double, to target: URL) throws(OratorError) {
-        guard let text = try? String(contentsOf: source, encoding: .utf8) else {
-            throw OratorError(.unreadableFile, "cannot read captions \(source.path)")
-        }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            guard line.hasPrefix("Dialogue:") else { return String(line) }
-            var fields = line.split(separator: ",", maxSplits: 9, omittingEmptySubsequences: false).map(String.init)
-            guard fields.count >= 10, let start = parse(fields[1]), let end = parse(fields[2]) else { return String(line) }
-            let newEnd = end + seconds
-            guard newEnd > 0 else { return "" }
-            fields[1] = format(max(0, start + seconds))
-            fields[2] = format(newEnd)
-            return fields.joined(separator: ",")
-        }
-        do { try lines.joined(separator: "\n").write(to: target, atomically: true, encoding: .utf8) } catch {
-            throw OratorError(.unwritableOutput, "cannot write \(target.path)", cause: "\(error)")
-        }
-    }
-
-    /// `H:MM:SS.cc` -> seconds.
-    static func parse(_ text: String) -> Double? {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ":")
-        guard parts.count == 3, let h = Double(parts[0]), let m = Double(parts[1]), let s = Double(parts[2]) else { return nil }
-        return h * 3600 + m * 60 + s
-    }
-
-    static func format(_ seconds: Double) -> String {
-        let centiseconds = Int((seconds * 100).rounded())
-        return String(format: "%d:%02d:%02d.%02d", centiseconds / 360_000, centiseconds / 6000 % 60, centiseconds / 100 % 60, centiseconds % 100)
     }
 }

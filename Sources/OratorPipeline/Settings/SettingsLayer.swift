@@ -37,7 +37,15 @@ public struct SettingsLayer: Sendable, Codable, Equatable {
     /// Cache folder (relative to `base`).
     public var cache: String?
     /// Where this layer's relative paths resolve: its file's folder, or the working folder.
+    /// Not read from files: the reader sets it.
     public var base: URL?
+
+    /// The keys in `orator.yaml`, manifest jobs and request JSON.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case voice, rate, pitch, avatar, preprocess, face, size, fps, seed, still, jobs, encoder, cache
+        case speechThreads = "speech-threads"
+        case expressionScale = "expression-scale"
+    }
 
     public init(voice: String? = nil, rate: Int? = nil, pitch: Int? = nil, speechThreads: Int? = nil, avatar: String? = nil,
                 preprocess: PreprocessMode? = nil, face: Int? = nil, size: String? = nil, fps: Double? = nil, seed: UInt64? = nil,

@@ -66,29 +66,23 @@ public struct SettingsResolver: Sendable {
             merged.cache = layer.cache ?? merged.cache
         }
         let sizeName = merged.size ?? JobDefaults.size
-        let fps = presetFPS ?? merged.fps ?? JobDefaults.fps
-        guard JobDefaults.fpsRange.contains(fps) else {
-            throw OratorError(.invalidInput, "invalid fps \(Self.number(fps)): use 1 to 120, for example 25 or 30")
+        let fps = try Self.check(presetFPS ?? merged.fps ?? JobDefaults.fps, in: JobDefaults.fpsRange) {
+            "invalid fps \(Self.number($0)): use 1 to 120, for example 25 or 30"
         }
-        let scale = merged.expressionScale ?? JobDefaults.expressionScale
-        guard JobDefaults.expressionScaleRange.contains(scale) else {
-            throw OratorError(.invalidInput, "invalid expression scale \(Self.number(Double(scale))): use 0 to 3 (1 is natural)")
+        let scale = try Self.check(merged.expressionScale ?? JobDefaults.expressionScale, in: JobDefaults.expressionScaleRange) {
+            "invalid expression scale \(Self.number(Double($0))): use 0 to 3 (1 is natural)"
         }
-        let rate = merged.rate ?? JobDefaults.rate
-        guard JobDefaults.rateRange.contains(rate) else {
-            throw OratorError(.invalidInput, "invalid rate \(rate): espeak-ng speaks 80 to 450 words per minute")
+        let rate = try Self.check(merged.rate ?? JobDefaults.rate, in: JobDefaults.rateRange) {
+            "invalid rate \($0): espeak-ng speaks 80 to 450 words per minute"
         }
-        let pitch = merged.pitch ?? JobDefaults.pitch
-        guard JobDefaults.pitchRange.contains(pitch) else {
-            throw OratorError(.invalidInput, "invalid pitch \(pitch): use 0 to 100 (50 is the voice's own)")
+        let pitch = try Self.check(merged.pitch ?? JobDefaults.pitch, in: JobDefaults.pitchRange) {
+            "invalid pitch \($0): use 0 to 100 (50 is the voice's own)"
         }
-        let jobs = merged.jobs ?? JobDefaults.jobs
-        guard JobDefaults.jobsRange.contains(jobs) else {
-            throw OratorError(.invalidInput, "invalid --jobs \(jobs): use 1 to 256 frames in parallel")
+        let jobs = try Self.check(merged.jobs ?? JobDefaults.jobs, in: JobDefaults.jobsRange) {
+            "invalid --jobs \($0): use 1 to 256 frames in parallel"
         }
-        let threads = merged.speechThreads ?? JobDefaults.speechThreads
-        guard JobDefaults.speechThreadsRange.contains(threads) else {
-            throw OratorError(.invalidInput, "invalid --speech-threads \(threads): use 1 to 16")
+        let threads = try Self.check(merged.speechThreads ?? JobDefaults.speechThreads, in: JobDefaults.speechThreadsRange) {
+            "invalid --speech-threads \($0): use 1 to 16"
         }
         if let face = merged.face, face < 0 {
             throw OratorError(.invalidInput, "invalid --face \(face): faces are numbered from 0, left to right")
@@ -110,6 +104,13 @@ public struct SettingsResolver: Sendable {
     public func frameSize(_ text: String) throws(OratorError) -> FrameSize {
         if let preset = presets[text] { return try FrameSize(parsing: preset.size) }
         return try FrameSize(parsing: text)
+    }
+
+    /// `value` if it lies in `range`, else an error with `message`.
+    static func check<Value: Comparable>(_ value: Value, in range: ClosedRange<Value>,
+                                         _ message: (Value) -> String) throws(OratorError) -> Value {
+        guard range.contains(value) else { throw OratorError(.invalidInput, message(value)) }
+        return value
     }
 
     static func number(_ value: Double) -> String {

@@ -25,7 +25,7 @@ public struct AudioStage: Sendable {
     /// Encodes `audio` into `folder`.
     public func run(audio: URL, into folder: URL) throws(OratorError) {
         let ffmpeg = try ExternalTool.locate("ffmpeg")
-        try ExternalTool.run(ffmpeg, [
+        try ChildProcess.run(ffmpeg, [
             "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-i", audio.path, "-vn",
             "-c:a", "aac", "-b:a", "\(encoding.audioKilobitsPerSecond)k", "-ar", "\(encoding.audioSampleRate)",
             "-f", "mp4", folder.appendingPathComponent(Self.file).path,

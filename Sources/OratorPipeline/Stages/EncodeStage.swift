@@ -49,7 +49,7 @@ public struct EncodeStage: Sendable {
         }
         defer { if let list { try? FileManager.default.removeItem(at: list) } }
         let ffmpeg = try ExternalTool.locate("ffmpeg")
-        try ExternalTool.run(ffmpeg, [
+        try ChildProcess.run(ffmpeg, [
             "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
         ] + input + [
             "-i", audio.path,

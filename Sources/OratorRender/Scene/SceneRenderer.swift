@@ -67,15 +67,3 @@ public struct SceneRenderer: Sendable {
         }
     }
 }
-
-/// A one-speaker scene without visualization draws the avatar alone, at full frame.
-public struct SceneFrameRenderer: FrameRendering {
-    public let scene: SceneRenderer
-    public var size: FrameSize { scene.layout.size }
-
-    public init(scene: SceneRenderer) { self.scene = scene }
-
-    public func render(_ motion: MotionFrame, into buffer: inout FrameBuffer) throws(OratorError) {
-        try scene.render(SceneFrame(speakers: [motion], active: 0), into: &buffer)
-    }
-}

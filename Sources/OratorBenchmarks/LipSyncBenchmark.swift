@@ -1,8 +1,10 @@
 import Foundation
 import OratorAudio
 import OratorCore
+import OratorLipSync
 import OratorMotion
 import OratorSpeech
+import OratorTestSupport
 
 /// The lip-sync accuracy benchmark: (a) sentences spoken by libespeak-ng with other voices and
 /// rates, whose phone events are the ground truth; (b) real read speech from Debian's
@@ -111,7 +113,7 @@ public struct LipSyncBenchmark: Sendable {
     /// Runs one librivox clip with its transcript, then without (PocketSphinx, acoustic); those
     /// are also compared with the first, which on real speech is the best available reference.
     func runRecorded(_ url: URL, transcript: String) throws(OratorError) -> [RecordedResult] {
-        let audio = try AudioDecoder(sampleRate: 16_000).decode(url)
+        let audio = try AudioDecoder.decodeAll(url, sampleRate: 16_000)
         let reference = ReferenceVoicing(audio: audio)
         var rows: [RecordedResult] = []
         var aligned: (shapes: [MouthShape], phones: [TimedPhone])?

@@ -1,0 +1,69 @@
+import Foundation
+import OratorCore
+
+/// `orator-bench`: the measured benchmarks, kept out of the product. Numbers are printed,
+/// never asserted; record them in BENCHMARKS.md with the machine and date.
+///
+///     orator-bench lipsync [--markdown FILE] [--json FILE]   (scripts/bench-lipsync)
+///     orator-bench mix [--minutes N]                        (default 10)
+@main
+enum OratorBench {
+    static let usage = "usage: orator-bench lipsync [--markdown FILE] [--json FILE] | orator-bench mix [--minutes N]"
+
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            let rest = Array(arguments.dropFirst())
+            switch arguments.first {
+            case "lipsync": try lipSync(options(rest, allowed: ["--markdown", "--json"]))
+            case "mix":
+                let minutes = try options(rest, allowed: ["--minutes"])["--minutes"].map { text throws(OratorError) in
+                    guard let value = Double(text), value > 0 else { throw OratorError(.invalidInput, "invalid --minutes '\(text)': use a positive number") }
+                    return value
+                }
+                print(try MixBenchmark(minutes: minutes ?? 10).run())
+            default: throw OratorError(.invalidInput, usage)
+            }
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+
+    /// The lip-sync accuracy and speed benchmark: progress lines, then the Markdown table.
+    static func lipSync(_ options: [String: String]) throws {
+        let report = try LipSyncBenchmark().run { print($0) }
+        let table = report.markdown()
+        print(table)
+        if let path = options["--markdown"] { try write(Data(table.utf8), to: path) }
+        if let path = options["--json"] {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+            try write(try encoder.encode(report), to: path)
+        }
+    }
+
+    /// `--name value` pairs, each name one of `allowed`.
+    static func options(_ arguments: [String], allowed: Set<String>) throws(OratorError) -> [String: String] {
+        var options: [String: String] = [:]
+        var index = 0
+        while index < arguments.count {
+            let name = arguments[index]
+            guard allowed.contains(name), index + 1 < arguments.count else {
+                throw OratorError(.invalidInput, "unknown or incomplete option '\(name)' (\(usage))")
+            }
+            options[name] = arguments[index + 1]
+            index += 2
+        }
+        return options
+    }
+
+    static func write(_ data: Data, to path: String) throws(OratorError) {
+        let output = try AtomicOutput(destination: URL(fileURLWithPath: path))
+        do { try data.write(to: output.temporary) } catch {
+            output.discard()
+            throw OratorError(.unwritableOutput, "cannot write \(path)", cause: "\(error)")
+        }
+        try output.commit()
+    }
+}
