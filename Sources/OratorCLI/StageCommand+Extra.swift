@@ -73,6 +73,8 @@ extension StageCommand {
         @Option(help: "The episode script.") var script: String
         @Option(help: "Output folder.") var out: String
         @Option(help: "Which slice of the frames: I/N, 0-based.") var chunk = "0/1"
+        @Option(help: "A folder from `stage face` (repeat for several photos): photos it is of use its landmarks instead of detecting the face again.")
+        var faceAnalysis: [String] = []
         @OptionGroup var render: RenderOptions
         @OptionGroup(title: "Podcast production") var episode: EpisodeOptionsGroup
         @OptionGroup var reporting: ReportingOptions
@@ -83,7 +85,8 @@ extension StageCommand {
                 try StandaloneStage.sceneRender(scene: fileURL(input), mix: fileURL(mix), script: fileURL(script),
                                                 avatar: settings.avatar, size: settings.size,
                                                 episode: episode.stageOptions(), slice: FrameSlice(parsing: chunk),
-                                                jobs: settings.jobs, out: fileURL(out), progress: reporting.reporter)
+                                                jobs: settings.jobs, faceAnalyses: faceAnalysis.map(fileURL), out: fileURL(out),
+                                                progress: reporting.reporter)
             }
         }
     }

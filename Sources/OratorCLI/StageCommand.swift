@@ -13,11 +13,12 @@ struct StageCommand: ParsableCommand {
             A workflow engine chains them like this (the same code `create` runs):
               orator stage speak  --in script.txt --out speech/
               orator stage motion --in speech/ --out motion/ --seed 7
+              orator stage face   --in me.jpg --out face/                     (photos: once per portrait)
               orator stage render --in motion/ --out chunk0/ --chunk 0/2      (and --chunk 1/2, in parallel)
               orator stage audio  --in speech/speech.wav --out audio/
               orator stage encode --in chunk0/ --in chunk1/ --audio audio/audio.m4a --out episode.mp4
             """,
-        subcommands: [Speak.self, LipSync.self, Motion.self, Render.self, Audio.self, Encode.self, Mix.self, Scene.self, SceneRender.self])
+        subcommands: [Speak.self, LipSync.self, Motion.self, Face.self, Render.self, Audio.self, Encode.self, Mix.self, Scene.self, SceneRender.self])
 
     struct Speak: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -59,6 +60,8 @@ struct StageCommand: ParsableCommand {
         @Option(name: .customLong("in"), help: "Folder with motion.bin.") var input: String
         @Option(help: "Output folder.") var out: String
         @Option(help: "Which slice of the frames: I/N, 0-based.") var chunk = "0/1"
+        @Option(help: "A folder from `stage face` for this photo: use its landmarks instead of detecting the face again.")
+        var faceAnalysis: String?
         @OptionGroup var render: RenderOptions
         @OptionGroup var reporting: ReportingOptions
 
@@ -66,8 +69,8 @@ struct StageCommand: ParsableCommand {
             try reportingErrors { () throws(OratorError) in
                 let settings = try SettingsResolver().resolve([render.layer])
                 try StandaloneStage.render(input: fileURL(input), avatar: settings.avatar, size: settings.size,
-                                           slice: FrameSlice(parsing: chunk), jobs: settings.jobs, out: fileURL(out),
-                                           progress: reporting.reporter)
+                                           slice: FrameSlice(parsing: chunk), jobs: settings.jobs,
+                                           faceAnalysis: faceAnalysis.map(fileURL), out: fileURL(out), progress: reporting.reporter)
             }
         }
     }

@@ -26,18 +26,34 @@ public struct PhotoAvatarRenderer: FrameRendering {
     public init(photoAt url: URL, configuration: PhotoAvatarConfiguration = PhotoAvatarConfiguration(),
                 analyzer: FaceAnalyzer) throws(OratorError) {
         let photo = try ShimImage.read(url)
-        let name = url.lastPathComponent
-        let found = try analyzer.face(in: photo, named: name, selection: configuration.face)
-        let framing = try PhotoFraming(mode: configuration.preprocess, face: found, photoWidth: photo.width,
-                                       photoHeight: photo.height, outputSize: configuration.size, photoName: name)
-        let canvas = try photo.resampled(by: framing.map, width: framing.size.width, height: framing.size.height,
-                                         padding: .blurred)
-        try self.init(canvas: canvas, face: found.transformed(by: framing.map))
+        let found = try analyzer.face(in: photo, named: url.lastPathComponent, selection: configuration.face)
+        try self.init(photo: photo, named: url.lastPathComponent, face: found, configuration: configuration)
+    }
+
+    /// Loads the photo at `url` and prepares the mesh over `face`, the landmarks found on this
+    /// photo before (`FaceAnalyzer.face(inPhotoAt:selection:)`, `orator stage face`), without
+    /// detecting them again; `configuration.face` is not used. The same landmarks give the
+    /// same frames as the initializer that detects them.
+    public init(photoAt url: URL, face: FaceLandmarks,
+                configuration: PhotoAvatarConfiguration = PhotoAvatarConfiguration()) throws(OratorError) {
+        guard face.points.count == 68 else {
+            throw OratorError(.invalidInput, "a face needs 68 landmarks, this one has \(face.points.count)")
+        }
+        try self.init(photo: ShimImage.read(url), named: url.lastPathComponent, face: face, configuration: configuration)
     }
 
     /// Loads the landmark model from `configuration.modelPath` and then the photo.
     public init(photoAt url: URL, configuration: PhotoAvatarConfiguration = PhotoAvatarConfiguration()) throws(OratorError) {
         try self.init(photoAt: url, configuration: configuration, analyzer: FaceAnalyzer(modelPath: configuration.modelPath))
+    }
+
+    private init(photo: ShimImage, named name: String, face found: FaceLandmarks,
+                 configuration: PhotoAvatarConfiguration) throws(OratorError) {
+        let framing = try PhotoFraming(mode: configuration.preprocess, face: found, photoWidth: photo.width,
+                                       photoHeight: photo.height, outputSize: configuration.size, photoName: name)
+        let canvas = try photo.resampled(by: framing.map, width: framing.size.width, height: framing.size.height,
+                                         padding: .blurred)
+        try self.init(canvas: canvas, face: found.transformed(by: framing.map))
     }
 
     init(canvas: ShimImage, face: FaceLandmarks) throws(OratorError) {

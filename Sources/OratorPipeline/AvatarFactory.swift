@@ -5,8 +5,10 @@ import OratorRender
 
 /// Makes the frame renderer for an avatar choice, checking its files first.
 public enum AvatarFactory {
-    /// The renderer that draws `avatar` at `size`.
-    public static func renderer(for avatar: AvatarSource, size: FrameSize) throws(OratorError) -> any FrameRendering {
+    /// The renderer that draws `avatar` at `size`. For a photo, `face` is its landmarks found
+    /// before (`orator stage face`), used instead of detecting them again.
+    public static func renderer(for avatar: AvatarSource, size: FrameSize,
+                                face: FaceLandmarks? = nil) throws(OratorError) -> any FrameRendering {
         switch avatar {
         case .builtin:
             return try BuiltinAvatarRenderer(size: size)
@@ -15,6 +17,7 @@ public enum AvatarFactory {
         case let .photo(url, options):
             let configuration = PhotoAvatarConfiguration(
                 size: size, preprocess: options.preprocess, face: options.faceIndex.map(FaceSelection.index) ?? .largest)
+            if let face { return try PhotoAvatarRenderer(photoAt: url, face: face, configuration: configuration) }
             return try PhotoAvatarRenderer(photoAt: url, configuration: configuration, analyzer: SharedFaceAnalyzer.get())
         }
     }

@@ -3,7 +3,7 @@ workflow, in one run. Prints the ratio Flyte wall / CLI wall, each task's share 
 run (from the run's own stage records), and checks that both videos have the same frames.
 
   scripts/bench-flyte [--minutes 2] [--avatar builtin|photo|PATH] [--size 512] [--chunk-seconds 30]
-                      [--episode SCRIPT] [--json OUT.json]
+                      [--preprocess crop|extcrop|resize|full] [--episode SCRIPT] [--json OUT.json]
 
 Each side starts from an empty cache (CLI: --no-cache; Flyte: a fresh HOME and work folder).
 """
@@ -49,11 +49,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--avatar", default="builtin", help="builtin, photo (the NASA astronaut) or a path")
     parser.add_argument("--size", default="512")
     parser.add_argument("--chunk-seconds", type=float, default=30.0)
+    parser.add_argument("--preprocess", choices=["crop", "extcrop", "resize", "full"], help="photo framing (default crop)")
     parser.add_argument("--episode", help="an episode script (speakers, music) to run through the episode workflow instead")
     parser.add_argument("--json", help="also write the figures here")
     args = parser.parse_args(argv)
     orator = find_orator()
     avatar = portrait() if args.avatar == "photo" else args.avatar
+    framing = ["--preprocess", args.preprocess] if args.preprocess else []
     with tempfile.TemporaryDirectory(prefix="orator-bench-flyte-") as scratch:
         work = Path(scratch)
         script = work / "script.txt"
@@ -65,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         cli_out, cli_report = work / "cli.mp4", work / "cli.json"
         started = time.monotonic()
         subprocess.run([orator, "create", str(script), "-o", str(cli_out), "--avatar", avatar, "--size", args.size,
-                        "--no-cache", "--quiet", "--report", str(cli_report)], check=True)
+                        *framing, "--no-cache", "--quiet", "--report", str(cli_report)], check=True)
         cli_wall = time.monotonic() - started
 
         home = work / "home"
@@ -74,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         env = {**os.environ, "HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache"), "ORATOR_BIN": orator}
         started = time.monotonic()
         subprocess.run([sys.executable, "-m", "orator_flyte", "run", "episode" if args.episode else "talking_head", "--script", str(script),
-                        "--out", str(flyte_out), "--avatar", avatar, "--size", args.size,
+                        "--out", str(flyte_out), "--avatar", avatar, "--size", args.size, *framing,
                         "--chunk-seconds", str(args.chunk_seconds), "--report", str(flyte_report)], check=True, env=env)
         flyte_wall = time.monotonic() - started
         report = json.loads(flyte_report.read_text())
@@ -97,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     total_cpu = sum(entry["cpu"] for entry in stages.values())
     figures = {
         "machine": f"{platform.system()} {platform.release()}, {os.cpu_count()} cores", "date": time.strftime("%Y-%m-%d"),
-        "avatar": args.avatar, "size": args.size, "episode": args.episode, "video_seconds": video_seconds, "chunks": report["chunks"],
+        "avatar": args.avatar, "size": args.size, "preprocess": args.preprocess, "episode": args.episode, "video_seconds": video_seconds, "chunks": report["chunks"],
         "cli_wall": cli_wall, "flyte_wall": flyte_wall, "ratio": flyte_wall / cli_wall, "same_frames": same,
         "render_span": render_span, "stages": stages, "cli_stages": cli.get("stages", []),
     }

@@ -51,12 +51,19 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--work-dir", help="Local runs: where task outputs live (default ~/.cache/orator-flyte).")
         sub.add_argument("--report", help="Write the run's stage records (times, CPU seconds, memory) as JSON here.")
 
+    def photo(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--preprocess", choices=["crop", "extcrop", "resize", "full"],
+                         help="Photo framing: crop (face, default), extcrop (with hair and shoulders), resize (whole photo), "
+                              "full (animate inside the full photo, at its own size).")
+        sub.add_argument("--face", type=int, help="Which face of a photo speaks, 0-based left to right (default: the largest).")
+
     talking = workflows.add_parser("talking_head", help="Script -> video, like `orator create`.")
     talking.add_argument("--script", required=True, help="The script: UTF-8 text.")
     talking.add_argument("--avatar", default="builtin", help="builtin (default), an avatar pack folder, or a portrait photo.")
     talking.add_argument("--voice", help="Voice (an espeak-ng voice, joe, ...).")
     talking.add_argument("--rate", type=int, help="Speaking rate in words per minute.")
     talking.add_argument("--pitch", type=int, help="Voice pitch (0-100).")
+    photo(talking)
     common(talking)
 
     animate = workflows.add_parser("animate", help="Portrait + recording -> video, like `orator animate`.")
@@ -65,6 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     animate.add_argument("--transcript", help="What the recording says (UTF-8 text), for exact lip sync.")
     animate.add_argument("--language", default="en-us", help="Language of the recording (espeak-ng voice).")
     animate.add_argument("--pose-seed", type=int, help="Same as --seed.")
+    photo(animate)
     common(animate)
 
     episode = workflows.add_parser("episode", help="Podcast script (speakers, music) -> episode video, like `orator create`.")
@@ -74,6 +82,7 @@ def _parser() -> argparse.ArgumentParser:
     episode.add_argument("--loudness", type=float, help="Integrated loudness target in LUFS (default -16).")
     episode.add_argument("--music", choices=["none"], help="none: no music bed (default: the script's music).")
     episode.add_argument("--visualization", choices=["none", "waveform", "bars"], help="Audio visualization.")
+    photo(episode)
     common(episode)
 
     batch = workflows.add_parser("batch", help="Many scripts from a manifest, like `orator batch --manifest`.")
@@ -204,13 +213,17 @@ def _motion_options(args: argparse.Namespace, seed: Optional[int]) -> dict[str, 
             "expression_scale": args.expression_scale, "chunk_seconds": args.chunk_seconds}
 
 
+def _photo_options(args: argparse.Namespace) -> dict[str, Any]:
+    return {"preprocess": args.preprocess, "face_index": args.face}
+
+
 def _talking_head(args: argparse.Namespace) -> int:
     from orator_flyte.workflows import talking_head
 
     runner = Runner(args.remote, args.config, args.work_dir)
     started = time.time()
     result, name = runner.run(talking_head, script=runner.file(args.script), **runner.avatar(args.avatar), voice=args.voice,
-                              rate=args.rate, pitch=args.pitch, **_motion_options(args, args.seed))
+                              rate=args.rate, pitch=args.pitch, **_motion_options(args, args.seed), **_photo_options(args))
     runner.fetch(result.video, args.out)
     _report(args.report, name, started, {"frames": result.frames, "chunks": result.chunks, "usages": _records(result)})
     print(f"wrote {args.out} ({result.frames} frames, {result.chunks} render task(s), run {name})", file=sys.stderr)
@@ -225,7 +238,7 @@ def _animate(args: argparse.Namespace) -> int:
     transcript = runner.file(args.transcript) if args.transcript else None
     seed = args.pose_seed if args.pose_seed is not None else args.seed
     result, name = runner.run(animate, audio_file=runner.file(args.audio), **runner.avatar(args.image), transcript=transcript,
-                              language=args.language, **_motion_options(args, seed))
+                              language=args.language, **_motion_options(args, seed), **_photo_options(args))
     runner.fetch(result.video, args.out)
     _report(args.report, name, started, {"frames": result.frames, "chunks": result.chunks, "usages": _records(result)})
     print(f"wrote {args.out} ({result.frames} frames, {result.chunks} render task(s), run {name})", file=sys.stderr)
@@ -240,7 +253,7 @@ def _episode(args: argparse.Namespace) -> int:
     assets = args.assets or str(Path(args.script).resolve().parent)
     result, name = runner.run(episode, script=runner.file(args.script), assets=runner.folder(assets), **runner.avatar(args.avatar),
                               loudness=args.loudness, music=args.music, visualization=args.visualization,
-                              **_motion_options(args, args.seed))
+                              **_motion_options(args, args.seed), **_photo_options(args))
     runner.fetch(result.video, args.out)
     _report(args.report, name, started, {"frames": result.frames, "chunks": result.chunks, "usages": _records(result)})
     print(f"wrote {args.out} ({result.frames} frames, {result.chunks} render task(s), run {name})", file=sys.stderr)

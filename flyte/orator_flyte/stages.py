@@ -21,6 +21,7 @@ STAGE_VERSIONS: dict[str, int] = {
     "speak": 2,
     "lipsync": 1,
     "motion": 2,
+    "face": 1,
     "render": 1,
     "audio": 2,
     "encode": 1,
@@ -30,7 +31,7 @@ STAGE_VERSIONS: dict[str, int] = {
 }
 
 #: Version of this package's task interfaces; bump when a task's inputs or outputs change meaning.
-INTERFACE_VERSION = 1
+INTERFACE_VERSION = 2
 
 
 def cache_version(stage: str) -> str:

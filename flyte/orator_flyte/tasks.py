@@ -33,6 +33,7 @@ def _cache(stage: str) -> flyte.Cache:
 speak_env = _env("speak", cpu=1, memory="1Gi")
 lipsync_env = _env("lipsync", cpu=1, memory="1Gi")
 motion_env = _env("motion", cpu=1, memory="512Mi")
+face_env = _env("face", cpu=1, memory="1Gi")
 render_env = _env("render", cpu=2, memory="2Gi")
 audio_env = _env("audio", cpu=1, memory="512Mi")
 encode_env = _env("encode", cpu=1, memory="1Gi")
@@ -130,19 +131,47 @@ async def motion(speech: Dir, fps: Optional[float] = None, seed: Optional[int] =
     return MotionResult(folder=await output_dir(out), fps=rate, frames=frames, usage=Usage.of(usage))
 
 
+@dataclass
+class FaceResult:
+    """`face` output: the folder with face.json (the portrait's face box and 68 landmarks)."""
+
+    folder: Dir
+    usage: Usage
+
+
+@face_env.task(cache=_cache("face"), timeout=timedelta(minutes=10))
+async def face(photo: File, face_index: Optional[int] = None) -> FaceResult:
+    """Portrait -> face.json, once per portrait (`orator stage face`); every render call of the
+    photo reads it instead of detecting the face again. It does not depend on the framing."""
+    work = scratch("face")
+    source = with_suffix_of(await photo.download(), photo.name, work)
+    out = work / "face"
+    usage = await run_stage("face", ["--in", source, "--out", str(out), *_optional("--face", face_index)])
+    return FaceResult(folder=await output_dir(out), usage=Usage.of(usage))
+
+
+def _photo_options(preprocess: Optional[str], face_index: Optional[int]) -> list[str]:
+    return [*_optional("--preprocess", preprocess), *_optional("--face", face_index)]
+
+
 @render_env.task(cache=_cache("render"), retries=2, timeout=timedelta(hours=1))
 async def render(motion_folder: Dir, index: int, count: int, size: str = "512", photo: Optional[File] = None,
-                 pack: Optional[Dir] = None) -> ChunkResult:
-    """Slice `index` of `count` of the frames -> chunk.mp4, video only (`orator stage render --chunk I/N`)."""
+                 pack: Optional[Dir] = None, preprocess: Optional[str] = None, face_index: Optional[int] = None,
+                 face_analysis: Optional[Dir] = None) -> ChunkResult:
+    """Slice `index` of `count` of the frames -> chunk.mp4, video only (`orator stage render --chunk I/N`).
+    A photo is framed by `preprocess` (crop, extcrop, resize, full) around face `face_index`
+    (None: the largest), whose landmarks come from `face_analysis` (the `face` task) when given."""
     work = scratch(f"render-{index}")
     avatar = "builtin"
     if photo is not None:
         avatar = with_suffix_of(await photo.download(), photo.name, work)
     elif pack is not None:
         avatar = await pack.download()
+    analysis = ["--face-analysis", await face_analysis.download()] if face_analysis is not None else []
     out = work / "chunk"
     usage = await run_stage("render", ["--in", await motion_folder.download(), "--out", str(out), "--chunk", f"{index}/{count}",
-                                       "--avatar", avatar, "--size", size, "--jobs", str(RENDER_JOBS)])
+                                       "--avatar", avatar, "--size", size, "--jobs", str(RENDER_JOBS),
+                                       *_photo_options(preprocess, face_index), *analysis])
     return ChunkResult(chunk=await output_file(out / "chunk.mp4"), index=index, usage=Usage.of(usage, item=index))
 
 
@@ -227,8 +256,10 @@ async def scene(speech: Dir, mixed: Dir, script: File, fps: Optional[float] = No
 @render_env.task(cache=_cache("scene-render"), retries=2, timeout=timedelta(hours=1))
 async def scene_render(scene_folder: Dir, mixed: Dir, script: File, index: int, count: int, assets: Optional[Dir] = None,
                        size: str = "512", photo: Optional[File] = None, pack: Optional[Dir] = None,
-                       visualization: Optional[str] = None) -> ChunkResult:
-    """Slice `index` of `count` of an episode's frames -> chunk.mp4 (`orator stage scene-render`)."""
+                       visualization: Optional[str] = None, preprocess: Optional[str] = None,
+                       face_index: Optional[int] = None, face_analysis: Optional[Dir] = None) -> ChunkResult:
+    """Slice `index` of `count` of an episode's frames -> chunk.mp4 (`orator stage scene-render`).
+    `photo` (the avatar of speakers without their own) takes its landmarks from `face_analysis`."""
     work = scratch(f"scene-render-{index}")
     source = await script_among_assets(script, assets, work)
     avatar = "builtin"
@@ -236,13 +267,15 @@ async def scene_render(scene_folder: Dir, mixed: Dir, script: File, index: int, 
         avatar = with_suffix_of(await photo.download(), photo.name, work)
     elif pack is not None:
         avatar = await pack.download()
+    analysis = ["--face-analysis", await face_analysis.download()] if face_analysis is not None else []
     out = work / "chunk"
     usage = await run_stage("scene-render", ["--in", await scene_folder.download(), "--mix", await mixed.download(),
                                              "--script", source, "--out", str(out), "--chunk", f"{index}/{count}",
                                              "--avatar", avatar, "--size", size, "--jobs", str(RENDER_JOBS),
-                                             *_episode_options(None, None, visualization)])
+                                             *_episode_options(None, None, visualization),
+                                             *_photo_options(preprocess, face_index), *analysis])
     return ChunkResult(chunk=await output_file(out / "chunk.mp4"), index=index, usage=Usage.of(usage, item=index))
 
 
-STAGE_ENVIRONMENTS: list[flyte.Environment] = [speak_env, lipsync_env, motion_env, render_env, audio_env, encode_env,
-                                               mix_env, scene_env]
+STAGE_ENVIRONMENTS: list[flyte.Environment] = [speak_env, lipsync_env, motion_env, face_env, render_env, audio_env,
+                                               encode_env, mix_env, scene_env]

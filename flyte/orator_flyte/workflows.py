@@ -18,8 +18,8 @@ from flyte.io import Dir, File
 
 from orator_flyte.files import keyed_dir, keyed_file
 from orator_flyte.image import IMAGE
-from orator_flyte.tasks import (STAGE_ENVIRONMENTS, ChunkResult, MotionResult, SpeechResult, Usage, audio, encode, lipsync,
-                                mix, motion, render, scene, scene_render, speak)
+from orator_flyte.tasks import (STAGE_ENVIRONMENTS, ChunkResult, FaceResult, MotionResult, SpeechResult, Usage, audio, encode,
+                                face, lipsync, mix, motion, render, scene, scene_render, speak)
 
 #: `orator create` renders 750 frames per chunk: 30 s at the default 25 fps.
 CLI_CHUNK_FRAMES = 750
@@ -86,10 +86,28 @@ async def _fan_out(frames: int, fps: float, chunk_seconds: float, soundtrack: Fi
     return VideoResult(video=joined.file, frames=frames, chunks=count, usages=usages)
 
 
+def _analyze(photo: Optional[File], face_index: Optional[int]) -> Optional[asyncio.Future[FaceResult]]:
+    """The portrait's `face` task, started at once so it runs beside speak and motion; None without a photo."""
+    return asyncio.ensure_future(face(photo, face_index)) if photo is not None else None
+
+
+async def _analysis(analyzed: Optional[asyncio.Future[FaceResult]], usages: list[Usage]) -> Optional[Dir]:
+    """The face task's folder once it finished (its usage appended to `usages`); None without a photo."""
+    if analyzed is None:
+        return None
+    found = await analyzed
+    usages.append(found.usage)
+    return found.folder
+
+
 async def _video(speech: SpeechResult, moved: MotionResult, size: str, photo: Optional[File], pack: Optional[Dir],
-                 chunk_seconds: float) -> VideoResult:
-    return await _fan_out(moved.frames, moved.fps, chunk_seconds, speech.speech, [speech.usage, moved.usage],
-                          lambda index, count: render(moved.folder, index, count, size, photo, pack))
+                 chunk_seconds: float, preprocess: Optional[str], face_index: Optional[int],
+                 analyzed: Optional[asyncio.Future[FaceResult]]) -> VideoResult:
+    earlier = [speech.usage, moved.usage]
+    analysis = await _analysis(analyzed, earlier)
+    return await _fan_out(moved.frames, moved.fps, chunk_seconds, speech.speech, earlier,
+                          lambda index, count: render(moved.folder, index, count, size, photo, pack, preprocess, face_index,
+                                                      analysis))
 
 
 async def _keyed_avatar(photo: Optional[File], pack: Optional[Dir]) -> tuple[Optional[File], Optional[Dir]]:
@@ -101,47 +119,56 @@ async def talking_head(script: File, photo: Optional[File] = None, pack: Optiona
                        fps: Optional[float] = None, seed: Optional[int] = None, still: bool = False,
                        voice: Optional[str] = None, rate: Optional[int] = None, pitch: Optional[int] = None,
                        expression_scale: Optional[float] = None,
-                       chunk_seconds: float = DEFAULT_CHUNK_SECONDS) -> VideoResult:
+                       chunk_seconds: float = DEFAULT_CHUNK_SECONDS, preprocess: Optional[str] = None,
+                       face_index: Optional[int] = None) -> VideoResult:
     """Script (+ portrait photo or avatar pack; the built-in presenter when neither) -> MP4,
-    the same video `orator create` makes with the same options."""
+    the same video `orator create` makes with the same options. A photo is framed by
+    `preprocess` (crop, extcrop, resize, full; `--preprocess`) around face `face_index` (`--face`)."""
     script = await keyed_file(script)
     photo, pack = await _keyed_avatar(photo, pack)
+    analyzed = _analyze(photo, face_index)
     speech = await speak(script, voice, rate, pitch)
     moved = await motion(speech.folder, fps, seed, still, expression_scale)
-    return await _video(speech, moved, size, photo, pack, chunk_seconds)
+    return await _video(speech, moved, size, photo, pack, chunk_seconds, preprocess, face_index, analyzed)
 
 
 @workflow_env.task(timeout=timedelta(hours=6))
 async def episode(script: File, assets: Optional[Dir] = None, photo: Optional[File] = None, pack: Optional[Dir] = None,
                   size: str = "512", fps: Optional[float] = None, seed: Optional[int] = None, still: bool = False,
                   expression_scale: Optional[float] = None, loudness: Optional[float] = None, music: Optional[str] = None,
-                  visualization: Optional[str] = None, chunk_seconds: float = DEFAULT_CHUNK_SECONDS) -> VideoResult:
+                  visualization: Optional[str] = None, chunk_seconds: float = DEFAULT_CHUNK_SECONDS,
+                  preprocess: Optional[str] = None, face_index: Optional[int] = None) -> VideoResult:
     """A podcast script (speakers, music cues) and its assets folder (the files it names, relative
     to it) -> the episode MP4, as `orator create` makes it: speak, mix, scene, scene renders
     beside audio, encode. `photo`/`pack` is the avatar of speakers without their own."""
     script = await keyed_file(script)
     assets = await keyed_dir(assets) if assets is not None else None
     photo, pack = await _keyed_avatar(photo, pack)
+    analyzed = _analyze(photo, face_index)
     speech = await speak(script)
     mixed = await mix(speech.folder, script, assets, loudness, music)
     staged = await scene(speech.folder, mixed.folder, script, fps, seed, still, expression_scale)
-    return await _fan_out(staged.frames, staged.fps, chunk_seconds, mixed.mix, [speech.usage, mixed.usage, staged.usage],
+    earlier = [speech.usage, mixed.usage, staged.usage]
+    analysis = await _analysis(analyzed, earlier)
+    return await _fan_out(staged.frames, staged.fps, chunk_seconds, mixed.mix, earlier,
                           lambda index, count: scene_render(staged.folder, mixed.folder, script, index, count, assets, size,
-                                                            photo, pack, visualization))
+                                                            photo, pack, visualization, preprocess, face_index, analysis))
 
 
 @workflow_env.task(timeout=timedelta(hours=6))
 async def animate(audio_file: File, photo: Optional[File] = None, pack: Optional[Dir] = None,
                   transcript: Optional[File] = None, language: str = "en-us", size: str = "512",
                   fps: Optional[float] = None, seed: Optional[int] = None, still: bool = False,
-                  expression_scale: Optional[float] = None, chunk_seconds: float = DEFAULT_CHUNK_SECONDS) -> VideoResult:
+                  expression_scale: Optional[float] = None, chunk_seconds: float = DEFAULT_CHUNK_SECONDS,
+                  preprocess: Optional[str] = None, face_index: Optional[int] = None) -> VideoResult:
     """A recording (+ its transcript) and a portrait -> MP4, as `orator animate` makes it."""
     audio_file = await keyed_file(audio_file)
     transcript = await keyed_file(transcript) if transcript is not None else None
     photo, pack = await _keyed_avatar(photo, pack)
+    analyzed = _analyze(photo, face_index)
     speech = await lipsync(audio_file, transcript, language)
     moved = await motion(speech.folder, fps, seed, still, expression_scale)
-    return await _video(speech, moved, size, photo, pack, chunk_seconds)
+    return await _video(speech, moved, size, photo, pack, chunk_seconds, preprocess, face_index, analyzed)
 
 
 def error_of(failure: BaseException) -> str:

@@ -58,9 +58,12 @@ def test_interrupted_run_resumes_from_finished_chunks(tmp_path: Path, home: Path
     finished = 0
     while time.time() < deadline and process.poll() is None:
         if database.exists():
-            with sqlite3.connect(database) as db:
-                finished = db.execute("SELECT COUNT(*) FROM runs WHERE task_name LIKE '%.render' AND status = 'succeeded'"
-                                      ).fetchone()[0]
+            try:
+                with sqlite3.connect(database) as db:
+                    finished = db.execute("SELECT COUNT(*) FROM runs WHERE task_name LIKE '%.render' AND status = 'succeeded'"
+                                          ).fetchone()[0]
+            except sqlite3.OperationalError:  # the file exists before Flyte has created its table
+                finished = 0
             if finished >= 2:
                 break
         time.sleep(0.05)

@@ -31,9 +31,10 @@ def test_photo_without_a_face_fails_once_without_retries(tmp_path: Path, flyte_r
     line = f"error: no face found in {photo.name} (use a clear, frontal photo; the face should be at least 80 px wide)"
     assert run.returncode == 1
     assert run.stderr.strip() == line
-    render, = run.actions("render")
-    assert render.status == "failed" and line in render.error
-    assert render.attempts == 1  # Orator's error line is not retried: the same photo fails the same way
+    face, = run.actions("face")  # found once, by the portrait's face task, before any render call
+    assert face.status == "failed" and line in face.error
+    assert face.attempts == 1  # Orator's error line is not retried: the same photo fails the same way
+    assert run.actions("render") == []
 
 
 def test_remote_without_a_flyte_config_says_so(tmp_path: Path, flyte_run) -> None:

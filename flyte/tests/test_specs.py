@@ -17,6 +17,7 @@ EXPECTED = {  # task: (cpu, memory, retries, cached stage)
     "orator-speak.speak": ("1", "1Gi", 0, "speak"),
     "orator-lipsync.lipsync": ("1", "1Gi", 0, "lipsync"),
     "orator-motion.motion": ("1", "512Mi", 0, "motion"),
+    "orator-face.face": ("1", "1Gi", 0, "face"),
     "orator-render.render": ("2", "2Gi", 2, "render"),
     "orator-audio.audio": ("1", "512Mi", 0, "audio"),
     "orator-encode.encode": ("1", "1Gi", 2, "encode"),

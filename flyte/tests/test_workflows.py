@@ -52,9 +52,32 @@ def test_animate_matches_orator_animate(tmp_path: Path, flyte_run, orator: str, 
     flyte = tmp_path / "flyte.mp4"
     run = flyte_run("animate", "--image", str(astronaut), "--audio", str(FRONT_CENTER), "--transcript", str(transcript),
                     "--out", str(flyte), "--size", "256")
-    assert {action.task for action in run.stage_actions()} == {"lipsync", "motion", "render", "audio", "encode"}
+    assert {action.task for action in run.stage_actions()} == {"lipsync", "motion", "face", "render", "audio", "encode"}
     assert framemd5(flyte, "v") == framemd5(cli, "v")
     assert framemd5(flyte, "a") == framemd5(cli, "a")
+
+
+def frame_size(path: Path) -> str:
+    return subprocess.run(["ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height",
+                           "-of", "csv=s=x:p=0", str(path)], check=True, capture_output=True, text=True).stdout.strip()
+
+
+def test_animate_full_mode_matches_orator_animate(tmp_path: Path, flyte_run, orator: str, astronaut: Path) -> None:
+    # `full` animates inside the whole photo at its own size (512x512 here), whatever --size says.
+    cli = tmp_path / "cli.mp4"
+    subprocess.run([orator, "animate", "--image", str(astronaut), "--audio", str(FRONT_CENTER), "-o", str(cli),
+                    "--size", "256", "--preprocess", "full", "--no-cache", "--quiet"], check=True)
+    flyte = tmp_path / "flyte.mp4"
+    run = flyte_run("animate", "--image", str(astronaut), "--audio", str(FRONT_CENTER), "--out", str(flyte),
+                    "--size", "256", "--preprocess", "full")
+    assert frame_size(flyte) == frame_size(cli) == "512x512"
+    face, = run.actions("face")  # the portrait analyzed once; the render call reads it
+    assert face.end <= min(render.start for render in run.actions("render"))
+    video = framemd5(flyte, "v")
+    assert len(video) == run.report["frames"] > 25
+    assert video == framemd5(cli, "v")
+    assert framemd5(flyte, "a") == framemd5(cli, "a")
+
 
 
 def test_batch_reports_the_bad_job_and_finishes_the_others(tmp_path: Path, flyte_run) -> None:
@@ -87,4 +110,22 @@ def test_episode_matches_orator_create(tmp_path: Path, flyte_run, orator: str) -
     run = flyte_run("episode", "--script", str(script), "--out", str(flyte), "--size", "320x180")
     assert {action.task for action in run.stage_actions()} == {"speak", "mix", "scene", "scene_render", "audio", "encode"}
     assert framemd5(flyte, "v") == framemd5(cli, "v")
+    assert framemd5(flyte, "a") == framemd5(cli, "a")
+
+def test_episode_with_a_photo_matches_orator_create(tmp_path: Path, flyte_run, orator: str, astronaut: Path) -> None:
+    # The default avatar is a photo: analyzed once by `face`, read by every scene_render call.
+    script = tmp_path / "episode.txt"
+    script.write_text("---\ntitle: Photo show\nspeakers:\n  ALEX: { name: Alex, voice: en-us }\n---\n"
+                      "ALEX: Welcome to the show. Today we talk about portraits.\n")
+    cli = tmp_path / "cli.mp4"
+    subprocess.run([orator, "create", str(script), "-o", str(cli), "--avatar", str(astronaut), "--size", "320x180",
+                    "--no-cache", "--quiet"], check=True)
+    flyte = tmp_path / "flyte.mp4"
+    run = flyte_run("episode", "--script", str(script), "--avatar", str(astronaut), "--out", str(flyte), "--size", "320x180")
+    face, = run.actions("face")
+    render, = run.actions("scene_render")
+    assert face.end <= render.start
+    video = framemd5(flyte, "v")
+    assert len(video) == run.report["frames"] > 50
+    assert video == framemd5(cli, "v")
     assert framemd5(flyte, "a") == framemd5(cli, "a")

@@ -39,18 +39,22 @@ extension StandaloneStage {
     }
 
     /// Scene `render`: SCENE/scene.json + MIX/mix.wav + the speakers' avatars -> OUT/chunk.mp4
-    /// for one slice of the frames, video only.
+    /// for one slice of the frames, video only. Photos with an analysis among `faceAnalyses`
+    /// (folders from `face`) take their landmarks from it; the others are detected.
     public static func sceneRender(scene: URL, mix: URL, script: URL, avatar: AvatarSource, size: FrameSize,
-                                   episode: EpisodeOptions, slice: FrameSlice, jobs: Int, out: URL,
+                                   episode: EpisodeOptions, slice: FrameSlice, jobs: Int, faceAnalyses: [URL] = [], out: URL,
                                    progress: any StageProgressReporting) throws(OratorError) {
         let run = try episodeRun(script: script, speech: nil, episode: episode, avatar: avatar)
         defer { run.workspace.remove() }
         let sceneFile = scene.appendingPathComponent(SceneStage.file)
         let fps = try StageFiles.readJSON(SceneStage.Output.self, from: sceneFile).fps
         let encoding = VideoEncoderConfiguration(size: try avatar.outputSize(requested: size), fps: fps)
-        let stage = SceneRenderStage(avatars: try run.avatars(), names: run.sceneSpeakers.map { $0?.label ?? "" },
+        var stage = SceneRenderStage(avatars: try run.avatars(), names: run.sceneSpeakers.map { $0?.label ?? "" },
                                      style: episode.style, background: episode.background, encoding: encoding, slice: slice,
                                      jobs: jobs, soundtrack: nil)
+        if !faceAnalyses.isEmpty {
+            stage.engines = .standard(faceAnalyses: try FaceStage.analyses(faceAnalyses))
+        }
         try produce(into: out, inputs: run.episodeInputs + [sceneFile, mix.appendingPathComponent(MixStage.file)]) { folder throws(OratorError) in
             try stage.run(scene: sceneFile, mix: mix.appendingPathComponent(MixStage.file), captions: nil, into: folder,
                           progress: progress)

@@ -1,5 +1,6 @@
 import Foundation
 import OratorCore
+import OratorFace
 import OratorMotion
 import OratorScript
 import OratorSpeech
@@ -27,14 +28,16 @@ public enum StandaloneStage {
         }
     }
 
-    /// `render`: IN/motion.bin -> OUT/chunk.mp4 for one slice of the frames.
-    public static func render(input: URL, avatar: AvatarSource, size: FrameSize, slice: FrameSlice, jobs: Int, out: URL,
-                              progress: any StageProgressReporting) throws(OratorError) {
+    /// `render`: IN/motion.bin -> OUT/chunk.mp4 for one slice of the frames. A photo's face is
+    /// taken from `faceAnalysis` (a folder from `face`) when given, else detected.
+    public static func render(input: URL, avatar: AvatarSource, size: FrameSize, slice: FrameSlice, jobs: Int,
+                              faceAnalysis: URL? = nil, out: URL, progress: any StageProgressReporting) throws(OratorError) {
         let motionFile = input.appendingPathComponent(StageFiles.motion)
         let fps = try MotionTrackFile.header(motionFile).fps
         let size = try avatar.outputSize(requested: size)  // `full` keeps the photo's own size, as `create` does
         let stage = RenderStage(avatar: avatar, encoding: VideoEncoderConfiguration(size: size, fps: fps), slice: slice, jobs: jobs)
-        let renderer = try AvatarFactory.renderer(for: avatar, size: size)
+        let face = try faceAnalysis.map { folder throws(OratorError) in try FaceStage.read(folder).landmarks(for: avatar, from: folder) }
+        let renderer = try AvatarFactory.renderer(for: avatar, size: size, face: face)
         try produce(into: out, inputs: [motionFile] + avatar.inputFiles) { folder throws(OratorError) in
             try stage.run(motion: motionFile, renderer: renderer, into: folder, progress: progress)
         }
