@@ -150,6 +150,19 @@ async def face(photo: File, face_index: Optional[int] = None) -> FaceResult:
     return FaceResult(folder=await output_dir(out), usage=Usage.of(usage))
 
 
+async def _avatar_arguments(photo: Optional[File], pack: Optional[Dir], face_analysis: Optional[Dir],
+                            work: Path) -> tuple[str, list[str]]:
+    """The `--avatar` value (builtin, the photo with its suffix, or the pack folder) and the
+    `--face-analysis` arguments the render commands take."""
+    avatar = "builtin"
+    if photo is not None:
+        avatar = with_suffix_of(await photo.download(), photo.name, work)
+    elif pack is not None:
+        avatar = await pack.download()
+    analysis = ["--face-analysis", await face_analysis.download()] if face_analysis is not None else []
+    return avatar, analysis
+
+
 def _photo_options(preprocess: Optional[str], face_index: Optional[int]) -> list[str]:
     return [*_optional("--preprocess", preprocess), *_optional("--face", face_index)]
 
@@ -162,12 +175,7 @@ async def render(motion_folder: Dir, index: int, count: int, size: str = "512", 
     A photo is framed by `preprocess` (crop, extcrop, resize, full) around face `face_index`
     (None: the largest), whose landmarks come from `face_analysis` (the `face` task) when given."""
     work = scratch(f"render-{index}")
-    avatar = "builtin"
-    if photo is not None:
-        avatar = with_suffix_of(await photo.download(), photo.name, work)
-    elif pack is not None:
-        avatar = await pack.download()
-    analysis = ["--face-analysis", await face_analysis.download()] if face_analysis is not None else []
+    avatar, analysis = await _avatar_arguments(photo, pack, face_analysis, work)
     out = work / "chunk"
     usage = await run_stage("render", ["--in", await motion_folder.download(), "--out", str(out), "--chunk", f"{index}/{count}",
                                        "--avatar", avatar, "--size", size, "--jobs", str(RENDER_JOBS),
@@ -262,12 +270,7 @@ async def scene_render(scene_folder: Dir, mixed: Dir, script: File, index: int, 
     `photo` (the avatar of speakers without their own) takes its landmarks from `face_analysis`."""
     work = scratch(f"scene-render-{index}")
     source = await script_among_assets(script, assets, work)
-    avatar = "builtin"
-    if photo is not None:
-        avatar = with_suffix_of(await photo.download(), photo.name, work)
-    elif pack is not None:
-        avatar = await pack.download()
-    analysis = ["--face-analysis", await face_analysis.download()] if face_analysis is not None else []
+    avatar, analysis = await _avatar_arguments(photo, pack, face_analysis, work)
     out = work / "chunk"
     usage = await run_stage("scene-render", ["--in", await scene_folder.download(), "--mix", await mixed.download(),
                                              "--script", source, "--out", str(out), "--chunk", f"{index}/{count}",
