@@ -16,6 +16,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // MARK: C libraries
@@ -77,12 +83,30 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]),
 
+        // MARK: Service
+        // `orator serve`: the D-ID-shaped REST API (Hummingbird 2), the durable queue (GRDB,
+        // SQLite in WAL mode), uploads, workers running the pipeline in-process, webhooks, the page.
+        .target(
+            name: "OratorServer",
+            dependencies: [
+                "OratorPipeline", "OratorCore", "OratorFace", "OratorScript", "OratorSpeech", "OratorNeuralSpeech",
+                "OratorCaptions",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Web"), .copy("Resources/openapi.yaml")]),
+
         // MARK: Executable
         .executableTarget(
             name: "OratorCLI",
             dependencies: [
                 "OratorPipeline", "OratorCore", "OratorLipSync", "OratorSpeech", "OratorMotion", "OratorFace", "OratorRender",
-                "OratorVideo", "OratorCaptions",
+                "OratorVideo", "OratorCaptions", "OratorServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

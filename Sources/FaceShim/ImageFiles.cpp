@@ -153,6 +153,15 @@ bool writeWebP(const cv::Mat &bgra, const char *path) {
 
 }  // namespace
 
+extern "C" fs_status fs_image_declared_size(const uint8_t *bytes, size_t count, long long *width, long long *height) {
+    if (bytes == nullptr || width == nullptr || height == nullptr) return fail(FS_ERROR_ARGUMENT, "no bytes given");
+    return guarded("reading an image header", [&] {
+        std::vector<uint8_t> prefix(bytes, bytes + count);
+        if (!declaredSize(prefix, *width, *height)) return fail(FS_ERROR_DECODE, "no complete JPEG, PNG, BMP or WebP header");
+        return FS_OK;
+    });
+}
+
 extern "C" fs_status fs_image_read(const char *path, long long max_pixels, fs_image **out) {
     if (path == nullptr || out == nullptr) return fail(FS_ERROR_ARGUMENT, "no image path given");
     *out = nullptr;

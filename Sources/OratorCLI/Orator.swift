@@ -22,5 +22,5 @@ struct Orator: ParsableCommand {
               orator cache stats
             """,
         version: "0.1.0",
-        subcommands: [CreateCommand.self, AnimateCommand.self, LipSyncCommand.self, SpeakCommand.self, VoicesCommand.self, AvatarCommand.self, BatchCommand.self, CacheCommand.self, StageCommand.self, ConfigCommand.self])
+        subcommands: [CreateCommand.self, AnimateCommand.self, LipSyncCommand.self, SpeakCommand.self, VoicesCommand.self, AvatarCommand.self, BatchCommand.self, CacheCommand.self, StageCommand.self, ConfigCommand.self, ServeCommand.self])
 }

@@ -21,6 +21,8 @@ public struct OratorError: Error, Sendable, Equatable, CustomStringConvertible {
         case noFaceFound
         case decodeFailed
         case internalFailure
+        /// The caller stopped the run (a deleted job); not a failure of the input.
+        case cancelled
     }
 
     /// The category of failure.

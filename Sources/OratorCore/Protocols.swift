@@ -52,6 +52,18 @@ public protocol StageProgressReporting: Sendable {
     func advance(stage: String, done: Int, total: Int?)
     /// The stage finished.
     func end(stage: String)
+    /// Whether whoever watches the run wants it stopped (a service's cancelled job). Long loops
+    /// check it between items through `checkCancelled()`; the default is never.
+    var isCancelled: Bool { get }
+}
+
+extension StageProgressReporting {
+    public var isCancelled: Bool { false }
+
+    /// Throws `OratorError.Code.cancelled` once `isCancelled` is true.
+    public func checkCancelled() throws(OratorError) {
+        if isCancelled { throw OratorError(.cancelled, "the run was cancelled") }
+    }
 }
 
 /// A progress reporter that says nothing.

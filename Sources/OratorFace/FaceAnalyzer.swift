@@ -44,6 +44,13 @@ public final class FaceAnalyzer: @unchecked Sendable {
         try faces(in: ShimImage.read(url))
     }
 
+    /// The upright size of the image file at `url` (EXIF orientation applied) and every face in
+    /// it, left to right: what a service shows in a preview before a job starts.
+    public func survey(imageAt url: URL) throws(OratorError) -> (width: Int, height: Int, faces: [FaceLandmarks]) {
+        let image = try ShimImage.read(url)
+        return (image.width, image.height, try faces(in: image))
+    }
+
     /// Every face at least 80 px wide in a rendered frame, ordered left to right (frames are
     /// searched at their own size only, which is quick enough to measure every frame of a clip).
     public func faces(in frame: FrameBuffer) throws(OratorError) -> [FaceLandmarks] {

@@ -75,6 +75,7 @@ public struct FrameStreamer: Sendable {
                 }
                 group.recycle(into: pool)
                 progress.advance(stage: "render", done: written, total: total)
+                try progress.checkCancelled()
             }
         } catch {
             queue.cancel()

@@ -37,6 +37,7 @@ struct PipelineRun {
     /// Runs and records one stage, marking it a cache hit or miss.
     mutating func measure(_ stage: String, items: Int = 0, engine: String? = nil,
                           _ body: () throws(OratorError) -> StageOutput) throws(OratorError) -> StageOutput {
+        try progress.checkCancelled()
         let output = try clock.measure(stage, items: items, engine: engine, body)
         clock.update(stage, cache: cache == nil ? "off" : (output.reused ? "hit" : "miss"))
         return output
@@ -156,6 +157,7 @@ struct PipelineRun {
         var chunks: [StageOutput] = []
         try clock.measure(RenderStage.name, items: total, engine: engine) { () throws(OratorError) in
             for slice in slices {
+                try progress.checkCancelled()
                 let (key, work) = try chunk(slice)
                 let sliceProgress = SliceProgress(base: progress, offset: slice.range(of: total).lowerBound, total: total,
                                                   isFirst: slice.index == 0, isLast: slice.index == slice.count - 1)

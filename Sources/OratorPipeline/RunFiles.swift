@@ -43,12 +43,20 @@ extension AvatarSource {
 extension PipelineRun {
     /// The files a parsed script refers to: music beds and speakers' avatars.
     func scriptInputs(_ script: Script) -> [URL] {
-        let folder = request.speech.file.deletingLastPathComponent()
+        script.referencedFiles(folder: request.speech.file.deletingLastPathComponent(), speakers: request.speakers)
+    }
+}
+
+extension Script {
+    /// The files this script names — its music beds and its speakers' avatars (or, for a
+    /// speaker the script gives none, the one `speakers` configures) — resolved against
+    /// `folder`, the script's own. A service confines them to a job's folder.
+    public func referencedFiles(folder: URL, speakers configured: [String: OratorConfiguration.Speaker] = [:]) -> [URL] {
         func resolve(_ path: String) -> URL { path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path) }
-        var paths = script.music.map { [$0] } ?? []
-        for segment in script.segments { if case let .music(file?, _) = segment { paths.append(file) } }
-        for speaker in script.speakers {
-            if let avatar = speaker.avatar ?? request.speakers[speaker.name]?.avatar, avatar != "builtin" { paths.append(avatar) }
+        var paths = music.map { [$0] } ?? []
+        for segment in segments { if case let .music(file?, _) = segment { paths.append(file) } }
+        for speaker in speakers {
+            if let avatar = speaker.avatar ?? configured[speaker.name]?.avatar, avatar != "builtin" { paths.append(avatar) }
         }
         return paths.map(resolve)
     }

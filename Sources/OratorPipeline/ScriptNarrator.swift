@@ -46,6 +46,7 @@ public struct ScriptNarrator: Sendable {
                 narration.turns.append(SpeakerTurn(speaker: speaker, start: start, end: writer.duration,
                                                    words: result.timeline.words.map { $0.shifted(by: start) }))
                 progress.advance(stage: "speech", done: narration.turns.count, total: paragraphs)
+                try progress.checkCancelled()
             case let .pause(seconds):
                 try writer.appendSilence(seconds: seconds)
             case let .heading(title, _):

@@ -20,4 +20,6 @@ struct SliceProgress: StageProgressReporting {
     func end(stage: String) {
         if isLast { base.end(stage: stage) }
     }
+
+    var isCancelled: Bool { base.isCancelled }
 }

@@ -36,6 +36,10 @@ typedef struct fs_image fs_image;
 
 /* Decodes a JPEG, PNG, BMP or WebP file, applying a JPEG's EXIF orientation. */
 fs_status fs_image_read(const char *path, long long max_pixels, fs_image **out);
+/* The width and height the first `count` bytes of an image file declare (JPEG, PNG, BMP, WebP),
+ * read without decoding: FS_ERROR_DECODE when the bytes are not such an image or the header is
+ * not complete yet. */
+fs_status fs_image_declared_size(const uint8_t *bytes, size_t count, long long *width, long long *height);
 /* Copies a BGRA buffer into a new image. */
 fs_status fs_image_from_bgra(const uint8_t *pixels, int width, int height, int stride, fs_image **out);
 void fs_image_destroy(fs_image *image);

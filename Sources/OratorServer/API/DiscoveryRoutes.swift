@@ -1,0 +1,48 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// The page, its files, `/openapi.yaml`, `/health`, `/voices` and `/avatars`.
+struct DiscoveryRoutes: Sendable {
+    let services: ServerServices
+    static let version = "0.5.0"
+
+    func register(on router: Router<ServerContext>) {
+        let web = services.web
+        router.get("/") { _, _ in try page(web, "index.html") }
+        router.get("static/:name") { _, context in
+            guard let name = context.parameters.get("name"), name != "index.html" else { throw APIError.notFound("no such file") }
+            return try page(web, name)
+        }
+        router.get("openapi.yaml") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/yaml"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: web.openAPI)))
+        }
+        router.get("health") { _, _ in
+            let counts = try await services.store.counts()
+            return try JSONResponse.make(Health(status: "ok", version: Self.version, workers: services.configuration.workers,
+                                                queued: counts.queued, running: counts.running, auth: services.keys != nil))
+        }
+        router.get("voices") { _, _ in try JSONResponse.make(["voices": services.voices.voices]) }
+        router.get("avatars") { _, _ in
+            try JSONResponse.make(["avatars": AvatarDirectory.all(packsIn: services.configuration.avatarsFolder)])
+        }
+    }
+
+    private func page(_ web: WebFiles, _ name: String) throws -> Response {
+        guard let file = web.files[name] else { throw APIError.notFound("no such file") }
+        var headers: HTTPFields = [.contentType: file.contentType, .cacheControl: "no-cache"]
+        headers[.contentSecurityPolicy] = "default-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"
+        headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
+        headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: file.data)))
+    }
+
+    struct Health: Encodable {
+        var status: String
+        var version: String
+        var workers: Int
+        var queued: Int
+        var running: Int
+        var auth: Bool
+    }
+}

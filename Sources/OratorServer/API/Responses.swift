@@ -1,0 +1,34 @@
+import Foundation
+import Hummingbird
+
+/// JSON responses with the same encoder everywhere (URLs unescaped, keys in a stable order).
+enum JSONResponse {
+    static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        let data = try encoder.encode(value)
+        return Response(status: status, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func data(_ value: some Encodable) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        return (try? encoder.encode(value)) ?? Data("{}".utf8)
+    }
+}
+
+/// The base of URLs the server returns: `--public-url`, else `http://` and the request's `Host`
+/// (when it is a plain host name or address), else the bound address.
+struct URLBase: Sendable {
+    let publicURL: URL?
+    let bound: Locked<String>
+
+    func base(for request: Request) -> String {
+        if let publicURL { return publicURL.absoluteString.hasSuffix("/") ? String(publicURL.absoluteString.dropLast()) : publicURL.absoluteString }
+        if let host = request.head.authority, !host.isEmpty, host.count <= 255,
+           host.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) && $0.isASCII || ".-:[]".unicodeScalars.contains($0) }) {
+            return "http://\(host)"
+        }
+        return bound.withLock { $0 }
+    }
+}

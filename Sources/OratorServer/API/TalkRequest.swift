@@ -1,0 +1,88 @@
+import Foundation
+
+/// The body of `POST /talks`, in D-ID's field names.
+struct TalkRequest: Decodable, Sendable {
+    var sourceURL: String?
+    var script: TalkScript?
+    var config: TalkConfig?
+    var webhook: String?
+    var userData: String?
+    var name: String?
+
+    enum CodingKeys: String, CodingKey {
+        case sourceURL = "source_url", script, config, webhook, userData = "user_data", name
+    }
+}
+
+/// `script`: text spoken by a provider's voice, or a recording.
+struct TalkScript: Decodable, Sendable {
+    var type: String
+    var input: String?
+    var provider: TalkProvider?
+    var audioURL: String?
+    /// Orator's own: the recording's words, for lip sync by alignment.
+    var transcript: String?
+
+    enum CodingKeys: String, CodingKey {
+        case type, input, provider, audioURL = "audio_url", transcript
+    }
+}
+
+/// `script.provider`.
+struct TalkProvider: Decodable, Sendable {
+    var type: String
+    var voiceID: String?
+
+    enum CodingKeys: String, CodingKey { case type, voiceID = "voice_id" }
+}
+
+/// `config`: D-ID's `result_format` and `stitch`, and Orator's own options.
+struct TalkConfig: Codable, Sendable, Equatable {
+    var resultFormat: String?
+    var stitch: Bool?
+    var size: String?
+    var fps: Double?
+    var still: Bool?
+    var expressionScale: Float?
+    var preprocess: String?
+    var face: Int?
+    var seed: UInt64?
+    var rate: Int?
+    var pitch: Int?
+    var avatar: String?
+    var captions: [String]?
+
+    enum CodingKeys: String, CodingKey {
+        case resultFormat = "result_format", stitch, size, fps, still, expressionScale = "expression_scale", preprocess, face, seed
+        case rate, pitch, avatar, captions
+    }
+
+    /// The keys this server reads; others (D-ID's `fluent`, `pad_audio`, ...) are reported as ignored.
+    static let knownKeys: Set<String> = [
+        "result_format", "stitch", "size", "fps", "still", "expression_scale", "preprocess", "face", "seed", "rate", "pitch",
+        "avatar", "captions",
+    ]
+}
+
+/// The body of `POST /episodes`: an Orator script and the uploads its file names stand for.
+struct EpisodeRequest: Decodable, Sendable {
+    var script: String
+    var assets: [String: String]?
+    var config: TalkConfig?
+    var webhook: String?
+    var userData: String?
+    var name: String?
+
+    enum CodingKeys: String, CodingKey {
+        case script, assets, config, webhook, userData = "user_data", name
+    }
+}
+
+/// Keys of a JSON object that a decoder ignores: `config`'s unknown options.
+enum IgnoredKeys {
+    static func inConfig(of body: Data) -> [String] {
+        guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any],
+              let config = object["config"] as? [String: Any] else { return [] }
+        return config.keys.filter { !TalkConfig.knownKeys.contains($0) }.sorted().map { "config.\($0)" }
+    }
+}

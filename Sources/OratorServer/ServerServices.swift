@@ -1,0 +1,55 @@
+import Foundation
+import Logging
+import OratorCore
+import OratorPipeline
+
+/// Everything the routes share: one owner each for the queue, the folders, uploads, live
+/// progress, workers, webhooks, signing and the voices.
+final class ServerServices: Sendable {
+    let configuration: ServerConfiguration
+    let folders: ServerFolders
+    let store: JobStore
+    let keys: APIKeys?
+    let signer: URLSigner
+    let voices: VoiceDirectory
+    let board: ProgressBoard
+    let uploads: UploadService
+    let pool: WorkerPool
+    let webhooks: WebhookSender
+    let base: URLBase
+    let web: WebFiles
+    let logger: Logger
+
+    init(configuration: ServerConfiguration, logger: Logger) throws(OratorError) {
+        try configuration.validate()
+        self.configuration = configuration
+        self.logger = logger
+        folders = try ServerFolders(root: configuration.dataFolder)
+        folders.sweepIncoming()
+        store = try JobStore(file: folders.database)
+        keys = try configuration.apiKeyFile.map { file throws(OratorError) in try APIKeys(file: file) }
+        signer = try URLSigner(folder: folders.root)
+        voices = try VoiceDirectory()
+        web = try WebFiles.load()
+        let board = ProgressBoard()
+        self.board = board
+        uploads = UploadService(folders: folders, store: store, limits: configuration.limits, faces: FaceService())
+        base = URLBase(publicURL: configuration.publicURL, bound: Locked("http://\(configuration.host):\(configuration.port)"))
+        let signer = self.signer, keys = self.keys, base = self.base
+        webhooks = WebhookSender(store: store, logger: logger) { row in
+            let link = base.bound.withLock { $0 }
+            let body = JSONResponse.data(TalkResource(row, board: board, signer: signer, base: configuration.publicURL?.absoluteString ?? link))
+            let secret = keys?.keys.first { $0.name == row.owner }?.secret ?? signer.secretText
+            return (body, secret)
+        }
+        let runner = JobRunner(folders: folders, board: board, engines: .standard)
+        pool = WorkerPool(count: configuration.workers, store: store, runner: runner, board: board, folders: folders,
+                          webhooks: webhooks, logger: logger)
+    }
+
+    /// A planner for requests of `owner`.
+    func planner(owner: String) -> JobPlanner {
+        JobPlanner(folders: folders, store: store, voices: voices, limits: configuration.limits,
+                   avatarsFolder: configuration.avatarsFolder, owner: owner)
+    }
+}
