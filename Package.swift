@@ -139,6 +139,7 @@ let package = Package(
             dependencies: ["OratorLipSync", "OratorSpeech", "OratorAudio", "OratorCore", "OratorMotion", "OratorTestSupport"]),
         .testTarget(name: "OratorSpeechTests", dependencies: ["OratorSpeech", "OratorAudio", "OratorCore"]),
         .testTarget(name: "OratorCoreTests", dependencies: ["OratorCore"]),
+        .testTarget(name: "OratorServerTests", dependencies: ["OratorServer", "OratorFace"]),
         .testTarget(name: "OratorAudioTests", dependencies: ["OratorAudio", "OratorCore", "OratorTestSupport"]),
         .testTarget(
             name: "OratorCLITests",

@@ -38,7 +38,7 @@ public enum OratorService {
                 let port = channel.localAddress?.port ?? configuration.port
                 let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
                 let address = "http://\(host):\(port)"
-                services.base.bound.withLock { $0 = address }
+                services.base.setBoundAddress(address)
                 onListening(URL(string: address) ?? URL(fileURLWithPath: "/"), note)
             },
             logger: logger)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Logging
 import OratorCore
 import OratorPipeline
@@ -34,10 +35,10 @@ final class ServerServices: Sendable {
         let board = ProgressBoard()
         self.board = board
         uploads = UploadService(folders: folders, store: store, limits: configuration.limits, faces: FaceService())
-        base = URLBase(publicURL: configuration.publicURL, bound: Locked("http://\(configuration.host):\(configuration.port)"))
+        base = URLBase(publicURL: configuration.publicURL, bound: "http://\(configuration.host):\(configuration.port)")
         let signer = self.signer, keys = self.keys, base = self.base
         webhooks = WebhookSender(store: store, logger: logger) { row in
-            let link = base.bound.withLock { $0 }
+            let link = base.boundAddress
             let body = JSONResponse.data(TalkResource(row, board: board, signer: signer, base: configuration.publicURL?.absoluteString ?? link))
             let secret = keys?.keys.first { $0.name == row.owner }?.secret ?? signer.secretText
             return (body, secret)

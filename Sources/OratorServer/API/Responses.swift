@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Hummingbird
 
 /// JSON responses with the same encoder everywhere (URLs unescaped, keys in a stable order).
@@ -19,9 +20,21 @@ enum JSONResponse {
 
 /// The base of URLs the server returns: `--public-url`, else `http://` and the request's `Host`
 /// (when it is a plain host name or address), else the bound address.
-struct URLBase: Sendable {
+final class URLBase: Sendable {
     let publicURL: URL?
-    let bound: Locked<String>
+    private let bound: Mutex<String>
+
+    /// The address the socket is bound to, as a URL base.
+    var boundAddress: String {
+        get { bound.withLock { $0 } }
+    }
+
+    func setBoundAddress(_ address: String) { bound.withLock { $0 = address } }
+
+    init(publicURL: URL?, bound: String) {
+        self.publicURL = publicURL
+        self.bound = Mutex(bound)
+    }
 
     func base(for request: Request) -> String {
         if let publicURL { return publicURL.absoluteString.hasSuffix("/") ? String(publicURL.absoluteString.dropLast()) : publicURL.absoluteString }
@@ -29,6 +42,6 @@ struct URLBase: Sendable {
            host.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) && $0.isASCII || ".-:[]".unicodeScalars.contains($0) }) {
             return "http://\(host)"
         }
-        return bound.withLock { $0 }
+        return boundAddress
     }
 }

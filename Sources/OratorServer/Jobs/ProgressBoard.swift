@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import OratorCore
 
 /// The live state of running jobs, in memory: fraction done and stage name (read by
@@ -9,8 +10,8 @@ final class ProgressBoard: Sendable {
         var stage: String
     }
 
-    private let entries = Locked<[String: Entry]>([:])
-    private let cancelled = Locked<Set<String>>([])
+    private let entries = Mutex<[String: Entry]>([:])
+    private let cancelled = Mutex<Set<String>>([])
 
     func update(_ id: String, fraction: Double, stage: String) {
         entries.withLock { $0[id] = Entry(fraction: min(1, max(0, fraction)), stage: stage) }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Logging
 import OratorCore
 
@@ -14,8 +15,8 @@ final class WorkerPool: Sendable {
     let webhooks: WebhookSender
     let count: Int
     let logger: Logger
-    private let wake = Locked<[CheckedContinuation<Void, Never>]>([])
-    private let tasks = Locked<[Task<Void, Never>]>([])
+    private let wake = Mutex<[CheckedContinuation<Void, Never>]>([])
+    private let tasks = Mutex<[Task<Void, Never>]>([])
 
     init(count: Int, store: JobStore, runner: JobRunner, board: ProgressBoard, folders: ServerFolders, webhooks: WebhookSender, logger: Logger) {
         self.count = count

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Hummingbird
 import OratorCore
 import OratorFace
@@ -73,7 +74,7 @@ struct UploadService: Sendable {
 
 /// Face detection for uploads: one dlib detector, loaded on first use, run off the shared threads.
 final class FaceService: Sendable {
-    private let analyzer = Locked<FaceAnalyzer?>(nil)
+    private let analyzer = Mutex<FaceAnalyzer?>(nil)
 
     struct Survey: Sendable {
         var width: Int
@@ -82,9 +83,8 @@ final class FaceService: Sendable {
     }
 
     func survey(_ file: URL) async throws -> Survey {
-        let analyzer = self.analyzer
-        return try await Offload.run("orator-faces") { () throws -> Survey in
-            let detector = try analyzer.withLock { current throws(OratorError) -> FaceAnalyzer in
+        try await Offload.run("orator-faces") { () throws -> Survey in
+            let detector = try self.analyzer.withLock { current throws(OratorError) -> FaceAnalyzer in
                 if let current { return current }
                 let made = try FaceAnalyzer()
                 current = made

@@ -1,0 +1,37 @@
+import Foundation
+import OratorFace
+@testable import OratorServer
+import Testing
+
+/// Uploads are judged by their bytes: signatures and declared image sizes.
+@Suite("Upload content")
+struct MediaTests {
+    static func png(width: UInt32, height: UInt32) -> Data {
+        var data = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]) + Data("IHDR".utf8)
+        for value in [width, height] { withUnsafeBytes(of: value.bigEndian) { data.append(contentsOf: $0) } }
+        return data + Data([8, 6, 0, 0, 0, 0, 0, 0, 0])
+    }
+
+    @Test("a PNG header declaring 40000x40000 is over the pixel limit; 512x512 is not")
+    func pixelLimit() throws {
+        let bomb = try #require(ImageHeader.read(Self.png(width: 40000, height: 40000)))
+        #expect(bomb.format == .png)
+        #expect(bomb.width == 40000)
+        #expect(!bomb.isWithinLimits)
+        #expect(try #require(ImageHeader.read(Self.png(width: 512, height: 512))).isWithinLimits)
+    }
+
+    @Test("formats from signatures, not names")
+    func signatures() {
+        #expect(MediaSniffer.imageFormat(of: Data([0xFF, 0xD8, 0xFF, 0xE0])) == .jpeg)
+        #expect(MediaSniffer.imageFormat(of: Data("RIFF\u{0}\u{0}\u{0}\u{0}WEBPVP8 ".utf8)) == .webp)
+        #expect(MediaSniffer.imageFormat(of: Data("<html>".utf8)) == nil)
+        #expect(MediaSniffer.imageFormat(of: Data("RIFF\u{0}\u{0}\u{0}\u{0}WAVEfmt ".utf8)) == nil)
+        #expect(MediaSniffer.audioFormat(of: Data("RIFF\u{0}\u{0}\u{0}\u{0}WAVEfmt ".utf8))?.fileExtension == "wav")
+        #expect(MediaSniffer.audioFormat(of: Data("OggS\u{0}\u{2}".utf8))?.fileExtension == "ogg")
+        #expect(MediaSniffer.audioFormat(of: Data("ID3\u{4}".utf8))?.fileExtension == "mp3")
+        #expect(MediaSniffer.audioFormat(of: Data([0, 0, 0, 0x20]) + Data("ftypM4A ".utf8))?.fileExtension == "m4a")
+        #expect(MediaSniffer.audioFormat(of: Self.png(width: 1, height: 1)) == nil)
+        #expect(MediaSniffer.audioFormat(of: Data("just text".utf8)) == nil)
+    }
+}
