@@ -45,7 +45,7 @@ struct ParsingTests {
         #expect(config.render.layer.size == "shorts" && config.motion.layer.fps == 30 && config.cacheOptions.noCache)
     }
 
-    @Test("help text matches its snapshot", arguments: ["create", "animate", "config", "batch", "speak", "lipsync"])
+    @Test("help text matches its snapshot", arguments: ["create", "animate", "config", "batch", "speak", "lipsync", "serve"])
     func helpSnapshot(_ name: String) throws {
         let command: ParsableCommand.Type = switch name {
         case "create": CreateCommand.self
@@ -53,6 +53,7 @@ struct ParsingTests {
         case "config": ConfigCommand.self
         case "batch": BatchCommand.self
         case "speak": SpeakCommand.self
+        case "serve": ServeCommand.self
         default: LipSyncCommand.self
         }
         let help = command.helpMessage(for: command, columns: 100) + "\n"
@@ -63,5 +64,11 @@ struct ParsingTests {
         }
         let expected = try String(contentsOf: snapshot, encoding: .utf8)
         #expect(help == expected, "help of \(name) changed: run ORATOR_UPDATE_SNAPSHOTS=1 swift test --filter ParsingTests and review the diff")
+    }
+
+    @Test("serve's flags become the server's configuration checks")
+    func serveFlags() throws {
+        let command = try #require(try Orator.parseAsRoot(["serve", "--port", "0", "--workers", "2", "--max-image-mb", "5"]) as? ServeCommand)
+        #expect(command.port == 0 && command.workers == 2 && command.maxImageMb == 5 && command.host == "127.0.0.1")
     }
 }
