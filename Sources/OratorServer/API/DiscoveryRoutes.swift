@@ -31,7 +31,9 @@ struct DiscoveryRoutes: Sendable {
     private func page(_ web: WebFiles, _ name: String) throws -> Response {
         guard let file = web.files[name] else { throw APIError.notFound("no such file") }
         var headers: HTTPFields = [.contentType: file.contentType, .cacheControl: "no-cache"]
-        headers[.contentSecurityPolicy] = "default-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"
+        // Result links use --public-url when it is set, which may be another origin than the page's.
+        let media = services.configuration.publicURL.flatMap { url in url.host.map { "\(url.scheme ?? "http")://\($0)\(url.port.map { ":\($0)" } ?? "")" } }
+        headers[.contentSecurityPolicy] = "default-src 'self'; img-src 'self' blob: data:; media-src 'self' blob: \(media ?? ""); style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"
         headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
         headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: file.data)))

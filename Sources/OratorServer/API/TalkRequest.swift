@@ -57,6 +57,26 @@ struct TalkConfig: Codable, Sendable, Equatable {
         case rate, pitch, avatar, captions
     }
 
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        resultFormat = try c.decodeIfPresent(String.self, forKey: .resultFormat)
+        stitch = try c.decodeIfPresent(Bool.self, forKey: .stitch)
+        // `size` as `"512"`, `"1280x720"`, `"landscape"`, or a bare number (square).
+        if let number = try? c.decodeIfPresent(Int.self, forKey: .size) { size = String(number) } else {
+            size = try c.decodeIfPresent(String.self, forKey: .size)
+        }
+        fps = try c.decodeIfPresent(Double.self, forKey: .fps)
+        still = try c.decodeIfPresent(Bool.self, forKey: .still)
+        expressionScale = try c.decodeIfPresent(Float.self, forKey: .expressionScale)
+        preprocess = try c.decodeIfPresent(String.self, forKey: .preprocess)
+        face = try c.decodeIfPresent(Int.self, forKey: .face)
+        seed = try c.decodeIfPresent(UInt64.self, forKey: .seed)
+        rate = try c.decodeIfPresent(Int.self, forKey: .rate)
+        pitch = try c.decodeIfPresent(Int.self, forKey: .pitch)
+        avatar = try c.decodeIfPresent(String.self, forKey: .avatar)
+        captions = try c.decodeIfPresent([String].self, forKey: .captions)
+    }
+
     /// The keys this server reads; others (D-ID's `fluent`, `pad_audio`, ...) are reported as ignored.
     static let knownKeys: Set<String> = [
         "result_format", "stitch", "size", "fps", "still", "expression_scale", "preprocess", "face", "seed", "rate", "pitch",

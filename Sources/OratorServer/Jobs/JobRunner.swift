@@ -48,7 +48,9 @@ struct JobRunner: Sendable {
             board.update(row.id, fraction: 0.01, stage: "starting")
             let summary = try TalkingHeadPipeline(engines: engines)
                 .create(request, cache: cache, progress: JobProgressReporter(id: row.id, board: board))
-            let written = spec.captions.filter { $0 != "burn" }
+            let written = spec.captions.filter {
+                $0 != "burn" && FileManager.default.fileExists(atPath: folder.appendingPathComponent("result.\($0)").path)
+            }
             return .done(duration: summary.videoSeconds, captions: written)
         } catch let error as OratorError {
             if error.code == .cancelled { return .cancelled }
