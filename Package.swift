@@ -37,6 +37,10 @@ let package = Package(
         .systemLibrary(
             name: "CEbur128", path: "Sources/CEbur128", pkgConfig: "libebur128",
             providers: [.apt(["libebur128-dev"])]),
+        // FluidSynth renders composed music beds; Debian's fluid-soundfont-gm voices them (scripts/setup).
+        .systemLibrary(
+            name: "CFluidSynth", path: "Sources/CFluidSynth", pkgConfig: "fluidsynth",
+            providers: [.apt(["libfluidsynth-dev", "fluid-soundfont-gm"])]),
         // sherpa-onnx's C API from the PyPI package sherpa-onnx-core; scripts/setup installs it
         // and writes its pkg-config file.
         .systemLibrary(name: "CSherpaOnnx", path: "Sources/CSherpaOnnx", pkgConfig: "sherpa-onnx"),
@@ -65,6 +69,7 @@ let package = Package(
         .target(name: "OratorFace", dependencies: ["OratorCore", "FaceShim"]),
         .target(name: "OratorMix", dependencies: ["OratorCore", "OratorAudio", "CEbur128"]),
         .target(name: "OratorCaptions", dependencies: ["OratorCore"]),
+        .target(name: "OratorMusic", dependencies: ["OratorCore", "OratorAudio", "CFluidSynth"]),
         .target(
             name: "OratorNeuralSpeech",
             dependencies: [
@@ -78,7 +83,7 @@ let package = Package(
             name: "OratorPipeline",
             dependencies: [
                 "OratorCore", "OratorScript", "OratorAudio", "OratorSpeech", "OratorMotion",
-                "OratorRender", "OratorVideo", "OratorLipSync", "OratorFace", "OratorMix", "OratorCaptions", "OratorNeuralSpeech",
+                "OratorRender", "OratorVideo", "OratorLipSync", "OratorFace", "OratorMix", "OratorCaptions", "OratorNeuralSpeech", "OratorMusic",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]),
@@ -106,7 +111,7 @@ let package = Package(
             name: "OratorCLI",
             dependencies: [
                 "OratorPipeline", "OratorCore", "OratorLipSync", "OratorSpeech", "OratorMotion", "OratorFace", "OratorRender",
-                "OratorVideo", "OratorCaptions", "OratorServer",
+                "OratorVideo", "OratorCaptions", "OratorServer", "OratorMusic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -115,10 +120,12 @@ let package = Package(
         .executableTarget(name: "OratorScriptFuzz", dependencies: ["OratorScript", "OratorCore", "CFuzzSupport"]),
 
         // MARK: Benchmarks and test support (no product library holds them)
-        // Measured, never asserted: `orator-bench lipsync` (scripts/bench-lipsync), `orator-bench mix`.
+        // Measured, never asserted: `orator-bench lipsync` (scripts/bench-lipsync), `orator-bench mix`, `orator-bench music`.
         .executableTarget(
             name: "OratorBenchmarks",
-            dependencies: ["OratorLipSync", "OratorMix", "OratorAudio", "OratorSpeech", "OratorMotion", "OratorCore", "OratorTestSupport"]),
+            dependencies: [
+                "OratorLipSync", "OratorMix", "OratorMusic", "OratorAudio", "OratorSpeech", "OratorMotion", "OratorCore", "OratorTestSupport",
+            ]),
         // Temporary folders, media probes (ffmpeg/ffprobe), fixtures and lip-sync track measures
         // shared by the test targets and the benchmarks.
         .target(name: "OratorTestSupport", dependencies: ["OratorCore", "OratorMotion"]),
@@ -130,6 +137,7 @@ let package = Package(
         .testTarget(name: "OratorRenderTests", dependencies: ["OratorRender", "OratorCore", "OratorTestSupport"]),
         .testTarget(name: "OratorFaceTests", dependencies: ["OratorFace", "OratorCore", "OratorTestSupport"]),
         .testTarget(name: "OratorMixTests", dependencies: ["OratorMix", "OratorAudio", "OratorCore", "OratorTestSupport"]),
+        .testTarget(name: "OratorMusicTests", dependencies: ["OratorMusic", "OratorAudio", "OratorCore", "OratorTestSupport"]),
         .testTarget(name: "OratorCaptionsTests", dependencies: ["OratorCaptions", "OratorCore", "OratorTestSupport"]),
         .testTarget(
             name: "OratorNeuralSpeechTests",
@@ -143,7 +151,7 @@ let package = Package(
         .testTarget(name: "OratorAudioTests", dependencies: ["OratorAudio", "OratorCore", "OratorTestSupport"]),
         .testTarget(
             name: "OratorCLITests",
-            dependencies: ["OratorCLI", "OratorPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["OratorCLI", "OratorPipeline", "OratorCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             exclude: ["Snapshots"]),
         .testTarget(
             name: "OratorEndToEndTests",
