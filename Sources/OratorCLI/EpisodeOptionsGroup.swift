@@ -7,7 +7,7 @@ import OratorRender
 
 /// Podcast-production options of `create`.
 struct EpisodeOptionsGroup: ParsableArguments {
-    @Option(help: "Music bed for the whole episode (any audio FFmpeg reads), or 'none' (default: the script's music).")
+    @Option(help: "Music bed for the whole episode: any audio FFmpeg reads, 'generate:MOOD' for a composed one (calm, upbeat, news, lofi, cinematic, ambient; e.g. generate:lofi,seed=3), or 'none' (default: the script's music).")
     var music: String?
 
     @Option(help: "Played before the speech.") var intro: String?
@@ -45,9 +45,17 @@ struct EpisodeOptionsGroup: ParsableArguments {
         switch music {
         case nil: break
         case "none"?: options.music = .none
-        case let path?:
-            guard FileManager.default.fileExists(atPath: path) else { throw OratorError(.fileNotFound, "music file not found: \(path)") }
-            options.music = .file(fileURL(path))
+        case let text?:
+            let generated: MusicRequest?
+            do { generated = try MusicRequest.generating(text) } catch {
+                throw OratorError(.invalidInput, "invalid --music '\(text)': \(error.message)")
+            }
+            if let request = generated {
+                options.music = .generate(request)
+            } else {
+                guard FileManager.default.fileExists(atPath: text) else { throw OratorError(.fileNotFound, "music file not found: \(text)") }
+                options.music = .file(fileURL(text))
+            }
         }
         options.intro = intro.map(fileURL)
         options.outro = outro.map(fileURL)

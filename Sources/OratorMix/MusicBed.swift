@@ -22,14 +22,22 @@ public struct MusicBed: Sendable, Codable, Equatable {
     /// start that bed) or nil (`[music stop]`). A bed lasts until the next cue plus `fadeOut`, so
     /// it starts fading at the cue; a new file while one plays cross-fades. The last bed runs to the end.
     public static func beds(fromCues cues: [(time: Double, file: URL?)], fadeOut: Double) -> [MusicBed] {
-        let ordered = cues.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
-        var beds: [MusicBed] = []
-        for (index, cue) in ordered.enumerated() {
-            guard let file = cue.file else { continue }
-            let next = ordered.dropFirst(index + 1).first
-            beds.append(MusicBed(file: file, start: cue.time, end: next.map { $0.time + fadeOut }))
+        spans(fromCues: cues.map { ($0.time, $0.file != nil) }, fadeOut: fadeOut).compactMap { span in
+            cues[span.cue].file.map { MusicBed(file: $0, start: span.start, end: span.end) }
         }
-        return beds
+    }
+
+    /// The stretches `beds(fromCues:)` gives, for cues whose music is not a file yet (a bed still
+    /// to compose, whose length is the stretch's): the index of the cue that starts each, its
+    /// start, and its end (nil: the end of the speech track).
+    public static func spans(fromCues cues: [(time: Double, starts: Bool)], fadeOut: Double) -> [(cue: Int, start: Double, end: Double?)] {
+        let ordered = cues.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
+        var spans: [(cue: Int, start: Double, end: Double?)] = []
+        for (index, cue) in ordered.enumerated() where cue.element.starts {
+            let next = ordered.dropFirst(index + 1).first
+            spans.append((cue.offset, cue.element.time, next.map { $0.element.time + fadeOut }))
+        }
+        return spans
     }
 }
 

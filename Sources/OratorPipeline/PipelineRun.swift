@@ -24,6 +24,8 @@ struct PipelineRun {
     /// The parsed script and the speak stage's narration file (scripts only).
     var script: Script?
     var narrationFile: URL?
+    /// Composed music beds in use (held so a cache prune leaves them while the mix reads them).
+    var composedBeds: [StageOutput] = []
 
     init(request: CreateRequest, cache: ContentCache?, progress: any StageProgressReporting, engines: Engines) throws(OratorError) {
         self.request = request

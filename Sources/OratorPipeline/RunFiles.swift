@@ -53,8 +53,8 @@ extension Script {
     /// `folder`, the script's own. A service confines them to a job's folder.
     public func referencedFiles(folder: URL, speakers configured: [String: OratorConfiguration.Speaker] = [:]) -> [URL] {
         func resolve(_ path: String) -> URL { path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path) }
-        var paths = music.map { [$0] } ?? []
-        for segment in segments { if case let .music(file?, _) = segment { paths.append(file) } }
+        var paths = music?.file.map { [$0] } ?? []
+        for segment in segments { if case let .music(music?, _) = segment, let file = music.file { paths.append(file) } }
         for speaker in speakers {
             if let avatar = speaker.avatar ?? configured[speaker.name]?.avatar, avatar != "builtin" { paths.append(avatar) }
         }

@@ -51,8 +51,8 @@ public struct ScriptNarrator: Sendable {
                 try writer.appendSilence(seconds: seconds)
             case let .heading(title, _):
                 narration.chapters.append(Narration.Chapter(title: title, start: writer.duration))
-            case let .music(file, _):
-                narration.musicCues.append(Narration.MusicCue(time: writer.duration, file: file))
+            case let .music(music, _):
+                narration.musicCues.append(Narration.MusicCue(time: writer.duration, music: music))
             }
         }
         try writer.appendSilence(seconds: tail)
@@ -72,8 +72,8 @@ public struct Narration: Sendable, Codable, Equatable {
 
     public struct MusicCue: Sendable, Codable, Equatable {
         public var time: Double
-        /// The file as written in the script (relative to it); nil stops the music.
-        public var file: String?
+        /// The music as the script names it (a file relative to it, or a bed to compose); nil stops the music.
+        public var music: ScriptMusic?
     }
 
     public var timeline = SpeechTimeline()

@@ -6,7 +6,7 @@ import Yams
 ///
 /// ```yaml
 /// title: The Orator Show
-/// music: bed.mp3
+/// music: bed.mp3            # or: generate calm
 /// speakers:
 ///   ALEX: { name: Alex Rivera, voice: en-us, avatar: builtin }
 ///   SAM:  { name: Sam Lee, voice: en-gb, avatar: sam.jpg }
@@ -28,7 +28,15 @@ enum FrontMatter {
             throw OratorError(.invalidInput, "\(source):\(line(of: key, in: yaml, from: firstLine)):1: unknown front-matter key '\(key)' (known: music, speakers, title)")
         }
         script.title = (root["title"] as? String) ?? script.title
-        script.music = root["music"] as? String
+        if let music = root["music"] {
+            let location = "\(source):\(line(of: "music", in: yaml, from: firstLine)):1"
+            guard let text = music as? String else {
+                throw OratorError(.invalidInput, "\(location): 'music' must be a file or 'generate MOOD', e.g. music: generate calm")
+            }
+            do { script.music = try ScriptMusic.parse(text) } catch {
+                throw OratorError(.invalidInput, "\(location): \(error.message)")
+            }
+        }
         guard let speakers = root["speakers"] else { return }
         guard let map = speakers as? [String: Any] else {
             throw OratorError(.invalidInput, "\(source):\(line(of: "speakers", in: yaml, from: firstLine)):1: 'speakers' must map names to settings")

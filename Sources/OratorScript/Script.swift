@@ -5,12 +5,12 @@ public struct Script: Sendable, Codable, Equatable {
     public var title: String?
     /// Speakers in the order they were declared (front matter) or first spoke.
     public var speakers: [ScriptSpeaker]
-    /// The music bed from the front matter (`music: FILE`), if any.
-    public var music: String?
+    /// The music bed from the front matter (`music: FILE` or `music: generate calm`), if any.
+    public var music: ScriptMusic?
     /// The script's content in order.
     public var segments: [ScriptSegment]
 
-    public init(title: String? = nil, speakers: [ScriptSpeaker] = [], music: String? = nil, segments: [ScriptSegment] = []) {
+    public init(title: String? = nil, speakers: [ScriptSpeaker] = [], music: ScriptMusic? = nil, segments: [ScriptSegment] = []) {
         self.title = title
         self.speakers = speakers
         self.music = music
@@ -65,6 +65,7 @@ public enum ScriptSegment: Sendable, Codable, Equatable {
     case pause(Double)
     /// A `# Heading` line (the first one is the title); every heading starts a chapter.
     case heading(String, line: Int)
-    /// `[music FILE]` starts a music bed (file relative to the script); `[music stop]` (nil) ends it.
-    case music(String?, line: Int)
+    /// `[music FILE]` or `[music generate MOOD]` starts a music bed (a file relative to the
+    /// script, or a composed one); `[music stop]` (nil) ends it.
+    case music(ScriptMusic?, line: Int)
 }

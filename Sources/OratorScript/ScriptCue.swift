@@ -1,7 +1,7 @@
 import OratorCore
 import Foundation
 
-/// Inline cues: `[pause 1.5s]`, `[pause 500ms]`, `[music FILE]`, `[music stop]`.
+/// Inline cues: `[pause 1.5s]`, `[pause 500ms]`, `[music FILE]`, `[music generate MOOD]`, `[music stop]`.
 enum ScriptCue {
     static func parse(_ cue: String, location: String, line: Int) throws(OratorError) -> ScriptSegment {
         let parts = cue.split(separator: " ", maxSplits: 1).map(String.init)
@@ -13,12 +13,15 @@ enum ScriptCue {
             return .pause(seconds)
         case "music":
             guard parts.count == 2 else {
-                throw OratorError(.invalidInput, "\(location): [music] needs a file or 'stop', e.g. [music bed.mp3]")
+                throw OratorError(.invalidInput, "\(location): [music] needs a file, 'generate MOOD' or 'stop', e.g. [music bed.mp3] or [music generate calm]")
             }
             let argument = parts[1].trimmingCharacters(in: .whitespaces)
-            return .music(argument.lowercased() == "stop" ? nil : argument, line: line)
+            if argument.lowercased() == "stop" { return .music(nil, line: line) }
+            do { return .music(try ScriptMusic.parse(argument), line: line) } catch {
+                throw OratorError(.invalidInput, "\(location): \(error.message)")
+            }
         default:
-            throw OratorError(.invalidInput, "\(location): unknown cue '[\(cue)]' (known: [pause 1.5s], [music FILE], [music stop])")
+            throw OratorError(.invalidInput, "\(location): unknown cue '[\(cue)]' (known: [pause 1.5s], [music FILE], [music generate MOOD], [music stop])")
         }
     }
 

@@ -27,7 +27,7 @@ struct SpeakerScriptTests {
     func episode() throws {
         let script = try ScriptParser(paragraphPause: 0.6, turnGap: 0.3).parse(Self.episode, source: "ep.txt")
         #expect(script.title == "The Orator Show")
-        #expect(script.music == "bed.ogg")
+        #expect(script.music == .file("bed.ogg"))
         #expect(script.speakers.map(\.name) == ["ALEX", "SAM"])
         #expect(script.speaker(named: "ALEX")?.label == "Alex Rivera")
         #expect(script.speaker(named: "SAM")?.avatar == "sam.jpg")
@@ -44,6 +44,14 @@ struct SpeakerScriptTests {
             .speech("Back again.", line: 15, speaker: "ALEX"),
             .pause(0.5),
         ])
+    }
+
+    @Test("composed music: `music: generate MOOD` and `[music generate MOOD ...]`")
+    func generatedMusic() throws {
+        let script = try ScriptParser().parse("---\nmusic: generate calm\n---\nHello. [music generate upbeat tempo=110 key=G seed=3]\nThen. [music bed.ogg]")
+        #expect(script.music == .generate(MusicRequest(mood: .calm)))
+        let cues = script.segments.compactMap { if case let .music(music, _) = $0 { music } else { nil } }
+        #expect(cues == [.generate(MusicRequest(mood: .upbeat, tempo: 110, key: MusicKey(tonic: 7, isMinor: false), seed: 3)), .file("bed.ogg")])
     }
 
     @Test("speakers appear in order of first turn when not declared")
@@ -65,6 +73,8 @@ struct SpeakerScriptTests {
         ("---\nspeakers:\n  ALEX: {}\n---\nBOB: Hi.", "script:5:1", "unknown speaker 'BOB'"),
         ("---\ntitle: x\nmood: happy\n---\nHi.", "script:3:1", "mood"),
         ("---\ntitle: x\nHi.", "script:1:1", "never ends"),
+        ("---\ntitle: x\nmusic: generate jazzy\n---\nHi.", "script:3:1", "unknown music mood 'jazzy'"),
+        ("Hi. [music generate calm tempo=fast]", "script:1:5", "invalid tempo 'fast'"),
     ])
     func errors(_ text: String, _ location: String, _ message: String) {
         let error = #expect(throws: OratorError.self) { try ScriptParser().parse(text) }

@@ -7,11 +7,12 @@ import OratorRender
 /// audio-only output. A script with named speakers or music, or any of these set, is rendered
 /// as an episode.
 public struct EpisodeOptions: Sendable, Equatable {
-    /// The music bed: the script's (front matter and `[music]` cues), a file for the whole
-    /// episode, or none.
+    /// The music bed: the script's (front matter and `[music]` cues), a file or a composed bed
+    /// for the whole episode, or none.
     public enum Music: Sendable, Equatable {
         case fromScript
         case file(URL)
+        case generate(MusicRequest)
         case none
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import OratorCaptions
 import OratorCore
 import OratorMix
+import OratorMusic
 import OratorRender
 import OratorScript
 import OratorVideo
@@ -22,19 +23,47 @@ extension PipelineRun {
         path.hasPrefix("/") ? URL(fileURLWithPath: path) : scriptFolder.appendingPathComponent(path)
     }
 
-    /// The music beds the options and the script ask for.
-    func musicBeds(narration: Narration) throws(OratorError) -> [MusicBed] {
+    /// The music beds the options and the script ask for; composed beds are made (or found in
+    /// the cache) by the compose stage, as long as their stretch of the episode.
+    mutating func musicBeds(narration: Narration) throws(OratorError) -> [MusicBed] {
+        let total = narration.timeline.duration
         switch request.episode.music {
         case .none: return []
         case let .file(url): return [MusicBed(file: url)]
+        case let .generate(music): return [MusicBed(file: try composedBed(music, length: total))]
         case .fromScript:
-            var cues: [(time: Double, file: URL?)] = script?.music.map { [(0, resolve($0))] } ?? []
-            cues += narration.musicCues.map { ($0.time, $0.file.map(resolve)) }
-            for cue in cues { if let file = cue.file, !FileManager.default.fileExists(atPath: file.path) {
-                throw OratorError(.fileNotFound, "\(request.speech.file.lastPathComponent): music file not found: \(file.path)")
+            var cues: [(time: Double, music: ScriptMusic?)] = script?.music.map { [(0, $0)] } ?? []
+            cues += narration.musicCues.map { ($0.time, $0.music) }
+            for cue in cues { if let path = cue.music?.file, !FileManager.default.fileExists(atPath: resolve(path).path) {
+                throw OratorError(.fileNotFound, "\(request.speech.file.lastPathComponent): music file not found: \(resolve(path).path)")
             } }
-            return MusicBed.beds(fromCues: cues, fadeOut: 1.5)
+            var beds: [MusicBed] = []
+            for span in MusicBed.spans(fromCues: cues.map { ($0.time, $0.music != nil) }, fadeOut: 1.5) {
+                switch cues[span.cue].music {
+                case let .file(path)?:
+                    beds.append(MusicBed(file: resolve(path), start: span.start, end: span.end))
+                case let .generate(music)?:
+                    let length = (span.end ?? total) - span.start
+                    guard length > 0.05 else { continue }
+                    beds.append(MusicBed(file: try composedBed(music, length: length), start: span.start, end: span.end))
+                case nil: continue
+                }
+            }
+            return beds
         }
+    }
+
+    /// A composed bed of `length` seconds from the compose stage (a quarter second longer, so the
+    /// mixer never has to loop it for a frame), kept out of a cache prune while the run needs it.
+    private mutating func composedBed(_ music: MusicRequest, length: Double) throws(OratorError) -> URL {
+        let stage = ComposeStage(request: music, length: length + 0.25)
+        let store = store
+        let output = try measure(ComposeStage.name, engine: "\(MusicRenderer.engine), FluidR3 GM (CPU)") { () throws(OratorError) in
+            try store.output(stage: ComposeStage.name, key: stage.key()) { folder throws(OratorError) in try stage.run(into: folder) }
+        }
+        clock.update(ComposeStage.name, items: Int(stage.length.rounded()))
+        composedBeds.append(output)
+        return output.file(ComposeStage.file)
     }
 
     /// Mixes speech and music to the loudness target.

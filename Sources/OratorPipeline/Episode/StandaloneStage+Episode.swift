@@ -13,7 +13,7 @@ extension StandaloneStage {
     /// OUT/mix.wav + OUT/mix.json.
     public static func mix(speech: URL, script: URL, episode: EpisodeOptions, out: URL,
                            progress: any StageProgressReporting) throws(OratorError) {
-        let run = try episodeRun(script: script, speech: speech, episode: episode)
+        var run = try episodeRun(script: script, speech: speech, episode: episode)
         defer { run.workspace.remove() }
         let narration = try StageFiles.readJSON(Narration.self, from: speech.appendingPathComponent(SpeakStage.narration))
         let stage = MixStage(beds: try run.musicBeds(narration: narration), intro: episode.intro, outro: episode.outro,

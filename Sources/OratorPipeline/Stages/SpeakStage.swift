@@ -8,7 +8,7 @@ import OratorSpeech
 public struct SpeakStage: Sendable {
     public static let name = "speak"
     /// Bump when the stage's output for the same inputs changes.
-    public static let version = 2
+    public static let version = 3
     /// Speaker turns, chapter times and music cue times (`Narration`).
     public static let narration = "narration.json"
 
