@@ -16,11 +16,12 @@ struct Orator: ParsableCommand {
               orator create script.txt -o talk.mp4 --avatar face.jpg --preprocess full
               orator lipsync talk.wav --transcript talk.txt -f json -o talk.json
               orator speak script.txt -o speech.wav      (also writes speech.phonemes.json)
+              orator music --mood calm --length 90s -o bed.ogg [--midi bed.mid]
               orator voices
               orator batch ep1.txt ep2.txt --out-dir videos/   (or --manifest jobs.yaml)
               orator stage speak --in script.txt --out speech/  (one stage, for workflow engines)
               orator cache stats
             """,
         version: "0.1.0",
-        subcommands: [CreateCommand.self, AnimateCommand.self, LipSyncCommand.self, SpeakCommand.self, VoicesCommand.self, AvatarCommand.self, BatchCommand.self, CacheCommand.self, StageCommand.self, ConfigCommand.self, ServeCommand.self])
+        subcommands: [CreateCommand.self, AnimateCommand.self, LipSyncCommand.self, SpeakCommand.self, MusicCommand.self, VoicesCommand.self, AvatarCommand.self, BatchCommand.self, CacheCommand.self, StageCommand.self, ConfigCommand.self, ServeCommand.self])
 }

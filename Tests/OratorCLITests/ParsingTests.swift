@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OratorCore
 import OratorPipeline
 import Testing
 @testable import OratorCLI
@@ -45,7 +46,21 @@ struct ParsingTests {
         #expect(config.render.layer.size == "shorts" && config.motion.layer.fps == 30 && config.cacheOptions.noCache)
     }
 
-    @Test("help text matches its snapshot", arguments: ["create", "animate", "config", "batch", "speak", "lipsync", "serve"])
+    @Test("orator music's flags; create's --music generate:MOOD is a composed bed")
+    func musicFlags() throws {
+        let music = try #require(try Orator.parseAsRoot(["music", "--mood", "lofi", "--tempo", "82", "--key", "Dm", "--seed", "4",
+                                                         "--length", "2m", "-o", "bed.ogg", "--midi", "bed.mid"]) as? MusicCommand)
+        #expect(music.mood == .lofi && music.tempo == "82" && music.key == "Dm" && music.seed == "4" && music.length == "2m")
+        #expect(music.output == "bed.ogg" && music.midi == "bed.mid" && !music.loop)
+        #expect(throws: (any Error).self) { try Orator.parseAsRoot(["music", "--mood", "jazzy", "-o", "bed.ogg"]) }
+        let create = try #require(try Orator.parseAsRoot(["create", "s.txt", "-o", "o.mp4", "--music", "generate:upbeat,seed=3"]) as? CreateCommand)
+        #expect(try create.episode.options().music == .generate(MusicRequest(mood: .upbeat, seed: 3)))
+        let bad = try #require(try Orator.parseAsRoot(["create", "s.txt", "-o", "o.mp4", "--music", "generate:jazzy"]) as? CreateCommand)
+        let error = try #require(throws: OratorError.self) { try bad.episode.options() }
+        #expect(error.message.contains("'jazzy'") && error.message.contains("use one of calm"))
+    }
+
+    @Test("help text matches its snapshot", arguments: ["create", "animate", "config", "batch", "speak", "lipsync", "serve", "music"])
     func helpSnapshot(_ name: String) throws {
         let command: ParsableCommand.Type = switch name {
         case "create": CreateCommand.self
@@ -54,6 +69,7 @@ struct ParsingTests {
         case "batch": BatchCommand.self
         case "speak": SpeakCommand.self
         case "serve": ServeCommand.self
+        case "music": MusicCommand.self
         default: LipSyncCommand.self
         }
         let help = command.helpMessage(for: command, columns: 100) + "\n"
