@@ -6,9 +6,10 @@ import OratorCore
 ///
 ///     orator-bench lipsync [--markdown FILE] [--json FILE]   (scripts/bench-lipsync)
 ///     orator-bench mix [--minutes N]                        (default 10)
+///     orator-bench music [--seconds N]                      (default 120, every mood)
 @main
 enum OratorBench {
-    static let usage = "usage: orator-bench lipsync [--markdown FILE] [--json FILE] | orator-bench mix [--minutes N]"
+    static let usage = "usage: orator-bench lipsync [--markdown FILE] [--json FILE] | orator-bench mix [--minutes N] | orator-bench music [--seconds N]"
 
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
@@ -22,6 +23,12 @@ enum OratorBench {
                     return value
                 }
                 print(try MixBenchmark(minutes: minutes ?? 10).run())
+            case "music":
+                let seconds = try options(rest, allowed: ["--seconds"])["--seconds"].map { text throws(OratorError) in
+                    guard let value = Double(text), value >= 5, value <= 3600 else { throw OratorError(.invalidInput, "invalid --seconds '\(text)': use 5 to 3600") }
+                    return value
+                }
+                print(try MusicBenchmark(seconds: seconds ?? 120).run())
             default: throw OratorError(.invalidInput, usage)
             }
         } catch {
