@@ -41,12 +41,11 @@ public final class WAVFileWriter {
 
     /// Appends interleaved samples already quantized to 16 bits.
     public func append(pcm16 samples: [Int16]) throws(OratorError) {
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(samples.count * 2)
-        for value in samples {
-            bytes.append(UInt8(truncatingIfNeeded: value))
-            bytes.append(UInt8(truncatingIfNeeded: value >> 8))
-        }
+        #if _endian(little)
+        let bytes = samples.withUnsafeBytes { Array($0) }
+        #else
+        let bytes = samples.map { $0.littleEndian }.withUnsafeBytes { Array($0) }
+        #endif
         try write(bytes)
         frameCount += samples.count / channels
     }

@@ -9,6 +9,7 @@ import OratorTestSupport
 struct MusicBenchmark {
     var seconds: Double
     var seed: UInt64 = 1
+    var rendering = MusicRenderConfiguration()
 
     func run() throws -> String {
         let folder = try TemporaryFolder("music-bench")
@@ -22,7 +23,7 @@ struct MusicBenchmark {
             let cpuStart = Self.cpuSeconds(), started = Date()
             let composition = try MusicComposer().compose(request, length: seconds)
             let composed = Date().timeIntervalSince(started)
-            try MusicRenderer().render(composition, to: output)
+            try MusicRenderer(configuration: rendering).render(composition, to: output)
             let wall = Date().timeIntervalSince(started), cpu = Self.cpuSeconds() - cpuStart
             slowest = min(slowest, seconds / wall)
             let line = String(format: "| %@ | %.1f BPM, %@ | %.0f s | %.3f s | %.2f s | %.0fx | %.0fx |", mood.rawValue as NSString,
@@ -31,7 +32,8 @@ struct MusicBenchmark {
         }
         let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
         let peak = status.split(separator: "\n").first { $0.hasPrefix("VmHWM") }.map(String.init) ?? "VmHWM ?"
-        lines.append(String(format: "\nslowest mood: %.0fx real time (%@, FluidSynth %@)", slowest, peak as NSString, MusicRenderer.engine as NSString))
+        lines.append(String(format: "\nslowest mood: %.0fx real time (seed %llu, %@ interpolation, %d voices at most; %@, %@)", slowest, seed,
+                            "\(rendering.interpolation)" as NSString, rendering.polyphony, peak as NSString, MusicRenderer.engine as NSString))
         return lines.joined(separator: "\n")
     }
 

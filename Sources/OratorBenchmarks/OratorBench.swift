@@ -1,15 +1,16 @@
 import Foundation
 import OratorCore
+import OratorMusic
 
 /// `orator-bench`: the measured benchmarks, kept out of the product. Numbers are printed,
 /// never asserted; record them in BENCHMARKS.md with the machine and date.
 ///
 ///     orator-bench lipsync [--markdown FILE] [--json FILE]   (scripts/bench-lipsync)
 ///     orator-bench mix [--minutes N]                        (default 10)
-///     orator-bench music [--seconds N]                      (default 120, every mood)
+///     orator-bench music [--seconds N] [--seed N] [--interpolation 1|4|7] (default 120 s, seed 1, linear; every mood)
 @main
 enum OratorBench {
-    static let usage = "usage: orator-bench lipsync [--markdown FILE] [--json FILE] | orator-bench mix [--minutes N] | orator-bench music [--seconds N]"
+    static let usage = "usage: orator-bench lipsync [--markdown FILE] [--json FILE] | orator-bench mix [--minutes N] | orator-bench music [--seconds N] [--seed N] [--interpolation 1|4|7]"
 
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
@@ -24,11 +25,20 @@ enum OratorBench {
                 }
                 print(try MixBenchmark(minutes: minutes ?? 10).run())
             case "music":
-                let seconds = try options(rest, allowed: ["--seconds"])["--seconds"].map { text throws(OratorError) in
+                let given = try options(rest, allowed: ["--seconds", "--interpolation", "--seed"])
+                let seconds = try given["--seconds"].map { text throws(OratorError) in
                     guard let value = Double(text), value >= 5, value <= 3600 else { throw OratorError(.invalidInput, "invalid --seconds '\(text)': use 5 to 3600") }
                     return value
                 }
-                print(try MusicBenchmark(seconds: seconds ?? 120).run())
+                var benchmark = MusicBenchmark(seconds: seconds ?? 120)
+                if let text = given["--seed"] { benchmark.seed = try MusicRequest.seed(text) }
+                if let text = given["--interpolation"] {
+                    guard let value = Int(text), let method = MusicRenderConfiguration.Interpolation(rawValue: value) else {
+                        throw OratorError(.invalidInput, "invalid --interpolation '\(text)': use 1 (linear), 4 or 7")
+                    }
+                    benchmark.rendering.interpolation = method
+                }
+                print(try benchmark.run())
             default: throw OratorError(.invalidInput, usage)
             }
         } catch {

@@ -21,6 +21,9 @@ public struct Composition: Sendable, Equatable {
         public var pan: Int
         /// Reverb send (controller 91), 0-127.
         public var reverb: Int
+        /// Added to the instrument's release time, in timecents (-1200 halves it): a pad's tails
+        /// overlap less at chord changes. The synth applies it; a MIDI file has no place for it.
+        public var releaseOffset: Double = 0
     }
 
     /// One note.

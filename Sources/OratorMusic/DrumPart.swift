@@ -25,7 +25,9 @@ struct DrumPart {
     /// Writes one bar starting at `start`; `crash` adds a cymbal on its downbeat.
     func bar(_ kind: Bar, at start: Int, crash: Bool, into score: inout ScoreBuilder) {
         let end = start + 16 * ScoreBuilder.beat / 4
-        func hit(_ drum: Int, _ step: Int, _ velocity: Int, ring: Double = 1) {
+        // Notes as long as the sounds (a closed hat a sixteenth): fewer voices ringing under the release.
+        func hit(_ drum: Int, _ step: Int, _ velocity: Int, ring: Double? = nil) {
+            let ring = ring ?? (drum == Drum.closedHat ? 0.25 : 0.5)
             score.note(channel: Self.channel, key: drum, velocity: velocity, at: start, beats: Double(step) / 4, length: ring,
                        limit: end, humanVelocity: 3)
         }
@@ -41,13 +43,13 @@ struct DrumPart {
             return
         }
         let fillSteps: Set<Int> = kind == .fill ? (groove == .boomBap ? [14, 15] : [12, 13, 14, 15]) : []
-        // Hats: eighths (sixteenths in the four-on-the-floor groove), off the fill's steps.
+        // Hats: eighths (one-e-and in the four-on-the-floor groove), off the fill's steps.
         for step in 0..<16 where !fillSteps.contains(step) {
             switch groove {
             case .pop where step % 2 == 0:
                 if step == 14, variant != 0 { hit(Drum.openHat, step, 52) } else { hit(Drum.closedHat, step, step % 4 == 0 ? 62 : 48) }
-            case .fourOnTheFloor:
-                if variant == 2, step % 4 == 2 { hit(Drum.openHat, step, 40) } else { hit(Drum.closedHat, step, [52, 26, 40, 26][step % 4]) }
+            case .fourOnTheFloor where step % 4 != 3:
+                if variant == 2, step % 4 == 2 { hit(Drum.openHat, step, 40) } else { hit(Drum.closedHat, step, [52, 28, 40][step % 4]) }
             case .boomBap where step % 2 == 0:
                 hit(Drum.closedHat, step, step % 4 == 0 ? 46 : 26)
             default: break

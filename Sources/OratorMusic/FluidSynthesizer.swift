@@ -19,7 +19,8 @@ final class FluidSynthesizer {
     }()
 
     /// Loads `soundFont` into a synth at `sampleRate` with `gain`, at most `polyphony` voices.
-    init(soundFont: URL, sampleRate: Int, gain: Double, polyphony: Int, reverb: MusicRenderConfiguration.Reverb) throws(OratorError) {
+    init(soundFont: URL, sampleRate: Int, gain: Double, polyphony: Int, interpolation: MusicRenderConfiguration.Interpolation,
+         reverb: MusicRenderConfiguration.Reverb) throws(OratorError) {
         Self.quiet
         guard FileManager.default.isReadableFile(atPath: soundFont.path) else {
             throw OratorError(.fileNotFound, "General MIDI SoundFont \(soundFont.path) not found: install Debian's fluid-soundfont-gm (./scripts/setup) or set ORATOR_SOUNDFONT")
@@ -46,6 +47,7 @@ final class FluidSynthesizer {
         guard fluid_synth_sfload(synth, soundFont.path, 1) != FLUID_FAILED else {
             throw OratorError(.unreadableFile, "FluidSynth could not load the SoundFont \(soundFont.path) (not a SoundFont 2 file?)")
         }
+        try check(fluid_synth_set_interp_method(synth, -1, Int32(interpolation.rawValue)), "setting the interpolation")
     }
 
     deinit {
@@ -59,6 +61,11 @@ final class FluidSynthesizer {
     /// Selects `program` on `channel` (on the percussion channel, the drum kit).
     func program(channel: Int, program: Int) throws(OratorError) {
         try check(fluid_synth_program_change(synth, Int32(channel), Int32(program)), "selecting program \(program) on channel \(channel + 1)")
+    }
+
+    /// Adds `timecents` to the release time of every note on `channel`.
+    func releaseOffset(channel: Int, timecents: Double) throws(OratorError) {
+        try check(fluid_synth_set_gen(synth, Int32(channel), Int32(GEN_VOLENVRELEASE.rawValue), Float(timecents)), "setting a release time")
     }
 
     /// A controller change.

@@ -17,6 +17,7 @@ extension Material {
         last.bars = 1
         parts.keys(last, into: &score, scale: 0.75)
         for bar in 0..<bars { drums?.bar(.countIn, at: bar * Self.bar, crash: false, into: &score) }
+        score.tie(channel: MelodicParts.pad)
     }
 
     /// A cadence chord (with two bars), then the tonic struck once and held, with a crash.
@@ -47,6 +48,7 @@ extension Material {
         score.note(channel: MelodicParts.bass, key: final.bass, velocity: 72, at: start, beats: 0, length: 4, limit: final.end)
         parts.timpani(final, into: &score, velocity: 90)
         drums?.bar(.final, at: start, crash: true, into: &score)
+        score.tie(channel: MelodicParts.pad)
     }
 
     /// The composition of `score`, with the parts that play in it.
@@ -55,16 +57,16 @@ extension Material {
         let (notes, controls) = score.finished()
         var parts = [
             Composition.Part(role: "pad", channel: MelodicParts.pad, program: programs.pad, volume: style.volumes.pad, pan: 50,
-                             reverb: style.reverb),
+                             reverb: style.reverb, releaseOffset: style.release.pad),
             Composition.Part(role: "keys", channel: MelodicParts.keys, program: programs.keys, volume: style.volumes.keys, pan: 78,
-                             reverb: style.reverb),
+                             reverb: style.reverb, releaseOffset: style.release.keys),
             Composition.Part(role: "bass", channel: MelodicParts.bass, program: programs.bass, volume: style.volumes.bass, pan: 64,
-                             reverb: 24),
+                             reverb: 24, releaseOffset: style.release.bass),
             Composition.Part(role: "timpani", channel: MelodicParts.timpani, program: 47, volume: 84, pan: 58, reverb: style.reverb),
         ]
         if let kit = programs.kit {
             parts.append(Composition.Part(role: "drums", channel: DrumPart.channel, program: kit, volume: style.volumes.drums, pan: 64,
-                                          reverb: 30))
+                                          reverb: 30, releaseOffset: -1200))
         }
         let playing = Set(notes.map(\.channel))
         return Composition(mood: mood, tempo: tempo, key: key, beatsPerBar: 4, progression: progression.map(\.numeral),

@@ -62,6 +62,7 @@ struct Material {
                 drums.bar(bar == FormPlan.bodyBars - 1 ? .fill : .groove, at: bar * 4 * ScoreBuilder.beat, crash: bar == 0 && style.groove != .boomBap, into: &body)
             }
         }
+        body.tie(channel: MelodicParts.pad)
         self.body = body
         partWriter = writer
     }

@@ -23,6 +23,16 @@ public struct MusicRenderConfiguration: Sendable, Codable, Equatable {
         }
     }
 
+    /// How FluidSynth reads samples between their points when it changes their pitch.
+    public enum Interpolation: Int, Sendable, Codable {
+        /// Straight lines between samples: the cheapest; enough for a bed under speech.
+        case linear = 1
+        /// Cubic (FluidSynth's default).
+        case fourthOrder = 4
+        /// Seventh-order sinc: the cleanest highs, the slowest.
+        case seventhOrder = 7
+    }
+
     /// Where Debian's fluid-soundfont-gm puts its SoundFont (FluidR3_GM, MIT licence).
     public static let debianSoundFont = URL(fileURLWithPath: "/usr/share/sounds/sf2/FluidR3_GM.sf2")
 
@@ -32,6 +42,7 @@ public struct MusicRenderConfiguration: Sendable, Codable, Equatable {
     public var sampleRate: Int
     /// Most voices sounding at once; the oldest released notes give way first.
     public var polyphony: Int
+    public var interpolation: Interpolation
     public var reverb: Reverb
     /// Seconds of fade at the very end of a whole piece (its last chord has rung out by then).
     public var finalFade: Double
@@ -40,12 +51,14 @@ public struct MusicRenderConfiguration: Sendable, Codable, Equatable {
 
     /// Makes a configuration; `soundFont` defaults to `ORATOR_SOUNDFONT` from the environment or
     /// Debian's FluidR3_GM.
-    public init(soundFont: URL? = nil, sampleRate: Int = 48_000, polyphony: Int = 64, reverb: Reverb = Reverb(),
+    public init(soundFont: URL? = nil, sampleRate: Int = 48_000, polyphony: Int = 40,
+                interpolation: Interpolation = .linear, reverb: Reverb = Reverb(),
                 finalFade: Double = 1, loopCrossfade: Double = 0.05) {
         self.soundFont = soundFont ?? ProcessInfo.processInfo.environment["ORATOR_SOUNDFONT"].map { URL(fileURLWithPath: $0) }
             ?? Self.debianSoundFont
         self.sampleRate = sampleRate
         self.polyphony = polyphony
+        self.interpolation = interpolation
         self.reverb = reverb
         self.finalFade = finalFade
         self.loopCrossfade = loopCrossfade

@@ -71,9 +71,11 @@ public struct MusicRenderer: Sendable {
                       block: ([Float], Int) throws(OratorError) -> Void) throws(OratorError) {
         let synth = try FluidSynthesizer(soundFont: configuration.soundFont, sampleRate: configuration.sampleRate,
                                          gain: MoodStyle.of(composition.mood).gain, polyphony: configuration.polyphony,
+                                         interpolation: configuration.interpolation,
                                          reverb: configuration.reverb)
         for part in composition.parts {
             try synth.program(channel: part.channel, program: part.program)
+            if part.releaseOffset != 0 { try synth.releaseOffset(channel: part.channel, timecents: part.releaseOffset) }
             for (controller, value) in [(7, part.volume), (10, part.pan), (91, part.reverb), (93, 0), (11, 110)] {
                 try synth.control(channel: part.channel, controller: controller, value: value)
             }
@@ -118,7 +120,7 @@ struct OutputShaper {
                 var value = block[index * 2 + channel] * gain
                 let magnitude = abs(value)
                 if magnitude > knee { value = (value < 0 ? -1 : 1) * (knee + (1 - knee) * tanhf((magnitude - knee) / (1 - knee))) }
-                out[index * 2 + channel] = Int16((value * 32767).rounded())
+                out[index * 2 + channel] = Int16((value * 32767).rounded(.toNearestOrEven))
             }
         }
         position += block.count / 2

@@ -52,6 +52,24 @@ struct ScoreBuilder {
         }
     }
 
+    /// Joins each note of `channel` to the next one on its key that starts where it ends, so a
+    /// pad holds the tones two chords share instead of striking them again.
+    mutating func tie(channel: Int) {
+        let ordered = notes.indices.filter { notes[$0].channel == channel }
+            .sorted { (notes[$0].key, notes[$0].start) < (notes[$1].key, notes[$1].start) }
+        var drop = Set<Int>()
+        var holder: Int?
+        for index in ordered {
+            if let held = holder, notes[held].key == notes[index].key, notes[held].end == notes[index].start {
+                notes[held].duration += notes[index].duration
+                drop.insert(index)
+            } else {
+                holder = index
+            }
+        }
+        notes = notes.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
+    }
+
     /// Moves every event by `offset` ticks.
     mutating func shift(by offset: Int) {
         for index in notes.indices { notes[index].start += offset }

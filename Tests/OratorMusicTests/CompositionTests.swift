@@ -52,8 +52,10 @@ struct CompositionTests {
     @Test("pad chords move smoothly: on average under 3 semitones a voice from chord to chord", arguments: MusicMood.allCases)
     func voiceLeading(_ mood: MusicMood) throws {
         let piece = try MusicComposer().compose(MusicRequest(mood: mood, seed: 11), length: 60)
-        let starts = Set(piece.notes.filter { $0.channel == 0 }.map(\.start)).sorted()
-        let chords = starts.map { start in piece.notes.filter { $0.channel == 0 && $0.start == start }.map(\.key).sorted() }
+        // The pad's sounding notes at each chord change (held common tones included).
+        let pad = piece.notes.filter { $0.channel == 0 }
+        let starts = Set(pad.map(\.start)).sorted()
+        let chords = starts.map { start in pad.filter { $0.start <= start && $0.end > start }.map(\.key).sorted() }
         var moves: [Double] = []
         for (a, b) in zip(chords, chords.dropFirst()) where a.count == b.count {
             moves.append(Double(zip(a, b).map { abs($0 - $1) }.reduce(0, +)) / Double(a.count))
