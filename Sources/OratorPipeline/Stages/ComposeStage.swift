@@ -12,13 +12,15 @@ public struct ComposeStage: Sendable {
     public static let midi = "bed.mid"
 
     public var request: MusicRequest
-    /// Seconds of music (rounded to the millisecond, so a key does not depend on float noise).
+    /// Seconds of music (rounded to the millisecond, so a key does not depend on float noise;
+    /// at most `MusicComposer.lengthRange`'s end: the mixer loops a bed shorter than its stretch).
     public var length: Double
     public var rendering: MusicRenderConfiguration
 
     public init(request: MusicRequest, length: Double, rendering: MusicRenderConfiguration = MusicRenderConfiguration()) {
         self.request = request
-        self.length = (max(MusicComposer.lengthRange.lowerBound, length) * 1000).rounded() / 1000
+        let range = MusicComposer.lengthRange
+        self.length = (min(range.upperBound, max(range.lowerBound, length)) * 1000).rounded() / 1000
         self.rendering = rendering
     }
 
