@@ -20,12 +20,19 @@ final class ServerServices: Sendable {
     let base: URLBase
     let web: WebFiles
     let logger: Logger
+    /// Held while this server runs: a second server on the same data folder would put this
+    /// one's running jobs back in the queue.
+    let dataLock: FileLock
 
     init(configuration: ServerConfiguration, logger: Logger) throws(OratorError) {
         try configuration.validate()
         self.configuration = configuration
         self.logger = logger
         folders = try ServerFolders(root: configuration.dataFolder)
+        dataLock = try FileLock(url: folders.root.appendingPathComponent("lock"))
+        guard dataLock.tryLockExclusive() else {
+            throw OratorError(.invalidInput, "another orator serve is using \(folders.root.path): stop it, or give this one its own --data")
+        }
         folders.sweepIncoming()
         store = try JobStore(file: folders.database)
         keys = try configuration.apiKeyFile.map { file throws(OratorError) in try APIKeys(file: file) }

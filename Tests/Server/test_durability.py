@@ -99,3 +99,12 @@ def test_prune_keeps_recent_jobs(server, orator_bin):
     bad = subprocess.run([orator_bin, "serve", "--data", str(s.data), "--prune-older-than", "soon"],
                          capture_output=True, text=True, timeout=60)
     assert bad.returncode != 0
+
+
+def test_second_server_on_the_same_data_is_refused(server, orator_bin):
+    s = server()
+    out = subprocess.run([orator_bin, "serve", "--port", "0", "--data", str(s.data)],
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 1, out
+    assert out.stderr.count("\n") == 1 and "another orator serve is using" in out.stderr, out.stderr
+    assert s.get("/health").status_code == 200
