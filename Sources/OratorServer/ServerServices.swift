@@ -19,6 +19,7 @@ final class ServerServices: Sendable {
     let webhooks: WebhookSender
     let base: URLBase
     let web: WebFiles
+    let previews: AvatarPreviews
     let logger: Logger
     /// Held while this server runs: a second server on the same data folder would put this
     /// one's running jobs back in the queue.
@@ -39,6 +40,7 @@ final class ServerServices: Sendable {
         signer = try URLSigner(folder: folders.root)
         voices = try VoiceDirectory()
         web = try WebFiles.load()
+        previews = AvatarPreviews(avatarsFolder: configuration.avatarsFolder, engines: .standard)
         let board = ProgressBoard()
         self.board = board
         uploads = UploadService(folders: folders, store: store, limits: configuration.limits, faces: FaceService())

@@ -76,7 +76,7 @@ def test_openapi_is_served_without_key(keyed_server):
     validate(document)
     for path in ("/images", "/images/{id}", "/audios", "/audios/{id}", "/talks", "/talks/{id}",
                  "/talks/{id}/events", "/talks/{id}/result.mp4", "/episodes", "/episodes/{id}",
-                 "/voices", "/avatars", "/health", "/openapi.yaml"):
+                 "/voices", "/avatars", "/avatars/{id}/preview.png", "/health", "/openapi.yaml"):
         assert path in document["paths"], path
     shipped = (serverlib.ROOT / "Sources/OratorServer/Resources/openapi.yaml").read_text()
     assert yaml.safe_load(shipped) == document, "the served document is not Resources/openapi.yaml"
@@ -85,6 +85,8 @@ def test_openapi_is_served_without_key(keyed_server):
 def test_page_and_static_need_no_key(keyed_server):
     response = keyed_server.get("/", auth=None)
     assert response.status_code == 200
+    preview = keyed_server.get("/avatars/builtin/preview.png", auth=None)
+    assert preview.status_code == 200 and preview.headers["Content-Type"] == "image/png"
     assert response.headers["Content-Type"].startswith("text/html")
     status, headers, body = raw_request(keyed_server, "GET", "/static/no-such-file.css", auth=None)
     assert status == 404, (status, body)
@@ -468,7 +470,8 @@ def test_voices_and_avatars(keyed_server):
         assert {"id", "provider", "name", "language"} <= set(voice), voice
         assert voice["provider"] in ("espeak", "piper"), voice
     avatars = keyed_server.get("/avatars").json()["avatars"]
-    assert {"id": "builtin", "name": "Built-in presenter", "kind": "builtin"} in avatars, avatars
+    assert {"id": "builtin", "name": "Built-in presenter", "kind": "builtin",
+            "preview_url": "/avatars/builtin/preview.png"} in avatars, avatars
 
 
 def test_avatars_folder(server, orator_bin, tmp_path):
@@ -479,6 +482,13 @@ def test_avatars_folder(server, orator_bin, tmp_path):
     avatars = s.get("/avatars").json()["avatars"]
     ids = [a["id"] for a in avatars]
     assert "builtin" in ids and "presenter2" in ids, avatars
+    # Previews need no key (an <img> cannot send one) and are PNG pictures of the avatar.
+    for avatar in avatars:
+        preview = requests.get(s.url + avatar["preview_url"], timeout=60)
+        assert preview.status_code == 200 and preview.headers["content-type"] == "image/png", avatar
+        assert preview.content.startswith(b"\x89PNG") and len(preview.content) > 10_000, avatar
+    for bad in ("/avatars/nope/preview.png", "/avatars/..%2f..%2fetc/preview.png", "/avatars/.hidden/preview.png"):
+        assert requests.get(s.url + bad, timeout=30).status_code == 404, bad
     body = talk_body("Pack.")
     body["config"]["avatar"] = "presenter2"
     created = create_talk(s, body)

@@ -26,6 +26,13 @@ struct DiscoveryRoutes: Sendable {
         router.get("avatars") { _, _ in
             try JSONResponse.make(["avatars": AvatarDirectory.all(packsIn: services.configuration.avatarsFolder)])
         }
+        router.get("avatars/:id/preview.png") { _, context in
+            guard let id = context.parameters.get("id"), let png = try await services.previews.png(for: id) else {
+                throw APIError.notFound("no such avatar: GET /avatars lists them")
+            }
+            return Response(status: .ok, headers: [.contentType: "image/png", .cacheControl: "max-age=3600"],
+                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: png)))
+        }
     }
 
     private func page(_ web: WebFiles, _ name: String) throws -> Response {
