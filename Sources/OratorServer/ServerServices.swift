@@ -47,8 +47,7 @@ final class ServerServices: Sendable {
         base = URLBase(publicURL: configuration.publicURL, bound: "http://\(configuration.host):\(configuration.port)")
         let signer = self.signer, keys = self.keys, base = self.base
         webhooks = WebhookSender(store: store, logger: logger) { row in
-            let link = base.boundAddress
-            let body = JSONResponse.data(TalkResource(row, board: board, signer: signer, base: configuration.publicURL?.absoluteString ?? link))
+            let body = JSONResponse.data(TalkResource(row, board: board, signer: signer, base: base.fallback))
             let secret = keys?.keys.first { $0.name == row.owner }?.secret ?? signer.secretText
             return (body, secret)
         }

@@ -131,6 +131,8 @@ private final class BoundedFileWriter: @unchecked Sendable {
     private(set) var prefix = Data()
     private var typeChecked = false
     private var sizeChecked = false
+    /// Prefix length at the last header attempt: the header is read again only when more bytes came.
+    private var headerTried = 0
     private static let prefixLength = 256 * 1024
 
     init(file: URL, limit: Int, kind: UploadReceiver.Kind) throws(OratorError) {
@@ -183,7 +185,9 @@ private final class BoundedFileWriter: @unchecked Sendable {
                 }
             }
         }
-        if kind == .image, !sizeChecked, let header = ImageHeader.read(prefix) {
+        guard kind == .image, !sizeChecked, prefix.count > headerTried else { return }
+        headerTried = prefix.count
+        if let header = ImageHeader.read(prefix) {
             sizeChecked = true
             guard header.isWithinLimits else {
                 throw APIError.tooLarge("the image declares \(header.width)x\(header.height) pixels, over the limit of \(InputLimits.imagePixels / 1_000_000) megapixels")
