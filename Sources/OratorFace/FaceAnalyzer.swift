@@ -63,7 +63,12 @@ public final class FaceAnalyzer: @unchecked Sendable {
     }
 
     func face(in image: ShimImage, named name: String, selection: FaceSelection) throws(OratorError) -> FaceLandmarks {
-        let found = try faces(in: image)
+        try Self.select(selection, from: faces(in: image), named: name)
+    }
+
+    /// The face `selection` picks among `found` (left to right, as `faces` and `survey` give
+    /// them), or the error a person can act on; `name` names the photo.
+    public static func select(_ selection: FaceSelection, from found: [FaceLandmarks], named name: String) throws(OratorError) -> FaceLandmarks {
         guard !found.isEmpty else {
             throw OratorError(.noFaceFound, "no face found in \(name) (use a clear, frontal photo; the face should be at least 80 px wide)")
         }

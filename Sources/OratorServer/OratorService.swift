@@ -42,7 +42,13 @@ public enum OratorService {
                 onListening(URL(string: address) ?? URL(fileURLWithPath: "/"), note)
             },
             logger: logger)
-        try await app.runService(gracefulShutdownSignals: [])
+        do {
+            try await app.runService(gracefulShutdownSignals: [])
+        } catch let error as IOError where error.errnoCode == EADDRINUSE || error.errnoCode == EADDRNOTAVAIL || error.errnoCode == EACCES {
+            let reason = error.errnoCode == EADDRINUSE ? "the port is in use (another server? choose --port)"
+                : error.errnoCode == EACCES ? "permission denied (ports below 1024 need privileges)" : "no such address on this machine"
+            throw OratorError(.invalidInput, "cannot listen on \(configuration.host):\(configuration.port): \(reason)")
+        }
     }
 
     /// Deletes jobs that finished, and uploads made, before `age` seconds ago: (jobs, uploads) removed.

@@ -35,3 +35,35 @@ struct MediaTests {
         #expect(MediaSniffer.audioFormat(of: Data("just text".utf8)) == nil)
     }
 }
+
+/// The guard in front of MultipartKit: non-ASCII header names are refused wherever the chunks split.
+@Suite("Multipart header guard")
+struct MultipartGuardTests {
+    static func accepts(_ body: String, boundary: String = "XYZ", chunk: Int) -> Bool {
+        var guardrail = MultipartHeaderGuard(boundary: boundary)
+        let bytes = Array(body.utf8)
+        var start = 0
+        while start < bytes.count {
+            let end = min(bytes.count, start + chunk)
+            if !guardrail.accept(bytes[start..<end]) { return false }
+            start = end
+        }
+        return true
+    }
+
+    @Test("a body with a UTF-8 file name passes; a UTF-8 header name does not", arguments: [1, 3, 7, 1000])
+    func headers(chunk: Int) {
+        let good = "--XYZ\r\nContent-Disposition: form-data; name=\"image\"; filename=\"café.png\"\r\nContent-Type: image/png\r\n\r\n\u{0}\u{1}é data\r\n--XYZ--\r\n"
+        #expect(Self.accepts(good, chunk: chunk))
+        let bad = "--XYZ\r\né: x\r\n\r\nhello\r\n--XYZ--\r\n"
+        #expect(!Self.accepts(bad, chunk: chunk))
+        let second = "--XYZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nvalue\r\n--XYZ\r\nnämé: x\r\n\r\nhello\r\n--XYZ--\r\n"
+        #expect(!Self.accepts(second, chunk: chunk))
+    }
+
+    @Test("a delimiter whose start repeats is still found")
+    func overlappingDelimiter() {
+        let body = "---\r\nA: b\r\n\r\nx\r\n\r\n----\r\nné: y\r\n\r\nz\r\n-----\r\n"
+        #expect(!Self.accepts(body, boundary: "-", chunk: 2))
+    }
+}

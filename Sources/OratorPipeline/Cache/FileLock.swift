@@ -5,10 +5,10 @@ import OratorCore
 ///
 /// `flock` locks belong to an open file description, so two `FileLock`s on the same path
 /// exclude each other whether they are in one process or two.
-final class FileLock: Sendable {
+public final class FileLock: Sendable {
     private let descriptor: Int32
 
-    init(url: URL) throws(OratorError) {
+    public init(url: URL) throws(OratorError) {
         descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw OratorError(.unwritableOutput, "cannot create lock file \(url.path)", cause: String(cString: strerror(errno)))
@@ -17,9 +17,9 @@ final class FileLock: Sendable {
 
     deinit { close(descriptor) }
 
-    func lockExclusive() { while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {} }
-    func lockShared() { while flock(descriptor, LOCK_SH) != 0 && errno == EINTR {} }
-    func unlock() { flock(descriptor, LOCK_UN) }
+    public func lockExclusive() { while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {} }
+    public func lockShared() { while flock(descriptor, LOCK_SH) != 0 && errno == EINTR {} }
+    public func unlock() { flock(descriptor, LOCK_UN) }
     /// Takes the exclusive lock only if nobody holds the lock now.
-    func tryLockExclusive() -> Bool { flock(descriptor, LOCK_EX | LOCK_NB) == 0 }
+    public func tryLockExclusive() -> Bool { flock(descriptor, LOCK_EX | LOCK_NB) == 0 }
 }

@@ -40,9 +40,10 @@ public struct FaceStage: Sendable {
     /// Detects the face of `photo` and writes `face.json` into `folder`.
     public func run(photo: URL, into folder: URL) throws(OratorError) {
         let digest = try Digest.ofFile(photo)
-        let face = try SharedFaceAnalyzer.get().face(inPhotoAt: photo, selection: faceIndex.map(FaceSelection.index) ?? .largest)
-        let size = try FrameImageWriter.readImage(at: photo).size
-        let analysis = Analysis(version: Self.version, photoSHA256: digest, width: size.width, height: size.height,
+        // One decode gives the upright size and the faces.
+        let survey = try SharedFaceAnalyzer.get().survey(imageAt: photo)
+        let face = try FaceAnalyzer.select(faceIndex.map(FaceSelection.index) ?? .largest, from: survey.faces, named: photo.lastPathComponent)
+        let analysis = Analysis(version: Self.version, photoSHA256: digest, width: survey.width, height: survey.height,
                                 faceIndex: faceIndex, face: face)
         try StageFiles.writeJSON(analysis, to: folder.appendingPathComponent(Self.file), pretty: true)
     }

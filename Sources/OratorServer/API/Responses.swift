@@ -36,8 +36,14 @@ final class URLBase: Sendable {
         self.bound = Mutex(bound)
     }
 
+    /// The base of links made outside a request (webhooks): `--public-url`, else the bound address.
+    var fallback: String {
+        guard let publicURL else { return boundAddress }
+        return publicURL.absoluteString.hasSuffix("/") ? String(publicURL.absoluteString.dropLast()) : publicURL.absoluteString
+    }
+
     func base(for request: Request) -> String {
-        if let publicURL { return publicURL.absoluteString.hasSuffix("/") ? String(publicURL.absoluteString.dropLast()) : publicURL.absoluteString }
+        if publicURL != nil { return fallback }
         if let host = request.head.authority, !host.isEmpty, host.count <= 255,
            host.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) && $0.isASCII || ".-:[]".unicodeScalars.contains($0) }) {
             return "http://\(host)"

@@ -43,6 +43,14 @@ struct AuthMiddleware: RouterMiddleware {
 
     static func isPublic(_ path: String) -> Bool {
         path == "/" || path == "/health" || path == "/openapi.yaml" || path == "/favicon.ico" || path.hasPrefix("/static/")
+            || isAvatarPreview(path)
+    }
+
+    /// `/avatars/NAME/preview.png` exactly, NAME a plain name.
+    static func isAvatarPreview(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0].isEmpty && parts[1] == "avatars" && parts[3] == "preview.png"
+            && JobPlanner.isPlainName(String(parts[2]))
     }
 }
 

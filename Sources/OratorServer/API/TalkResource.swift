@@ -93,10 +93,9 @@ struct TalkResource: Encodable, Sendable {
 
 /// ISO 8601 UTC with milliseconds, as D-ID writes times.
 enum Timestamp {
+    private static let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+
     static func text(_ seconds: Double) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: Date(timeIntervalSince1970: seconds))
+        style.format(Date(timeIntervalSince1970: seconds))
     }
 }

@@ -7,6 +7,17 @@ enum AvatarDirectory {
         var id: String
         var name: String
         var kind: String
+        /// A 256x256 picture of it (`GET`, no key needed).
+        var previewURL: String
+
+        init(id: String, name: String, kind: String) {
+            self.id = id
+            self.name = name
+            self.kind = kind
+            previewURL = "/avatars/\(id)/preview.png"
+        }
+
+        enum CodingKeys: String, CodingKey { case id, name, kind, previewURL = "preview_url" }
     }
 
     static func packs(in folder: URL) -> [Avatar] {

@@ -22,10 +22,7 @@ struct JobPlanner: Sendable {
     /// A talk: text (a provider's voice) or a recording, spoken by the portrait, a pack or the presenter.
     func plan(_ talk: TalkRequest, ignored: [String]) async throws -> (ResourceID, JobSpec, TalkEcho, URL) {
         guard let script = talk.script else { throw APIError.badRequest("missing field \"script\": {\"type\": \"text\", \"input\": ...} or {\"type\": \"audio\", \"audio_url\": ...}") }
-        let id = ResourceID(new: .talk)
-        let staging = folders.incomingFile()
-        try makeFolder(staging)
-        do {
+        return try await staged { staging in
             var spec = JobSpec(object: "talk", settings: SettingsLayer(), captions: [])
             var echo = try echo(name: talk.name, userData: talk.userData, webhook: talk.webhook, config: talk.config, ignored: ignored)
             echo.sourceURL = talk.sourceURL
@@ -63,19 +60,13 @@ struct JobPlanner: Sendable {
                 throw APIError.invalid("config.captions: captions are made from a text script; for a recording (script.type audio) Orator does not write captions yet")
             }
             try validate(spec, folder: staging)
-            return (id, spec, echo, staging)
-        } catch {
-            try? FileManager.default.removeItem(at: staging)
-            throw error
+            return (spec, echo)
         }
     }
 
     /// An episode: an Orator script and the uploads its file names stand for.
     func plan(_ episode: EpisodeRequest, ignored: [String]) async throws -> (ResourceID, JobSpec, TalkEcho, URL) {
-        let id = ResourceID(new: .talk)
-        let staging = folders.incomingFile()
-        try makeFolder(staging)
-        do {
+        try await staged { staging in
             try checkLength(episode.script, "script")
             var spec = JobSpec(object: "episode", script: "script.txt", settings: SettingsLayer(), captions: [])
             let echo = try echo(name: episode.name, userData: episode.userData, webhook: episode.webhook, config: episode.config, ignored: ignored)
@@ -93,14 +84,24 @@ struct JobPlanner: Sendable {
             try apply(episode.config, into: &spec)
             if let avatar = episode.config?.avatar { spec.settings.avatar = try packPath(avatar) }
             try validate(spec, folder: staging)
-            return (id, spec, echo, staging)
+            return (spec, echo)
+        }
+    }
+
+    // MARK: Pieces
+
+    /// A new job id and its folder in `incoming/`, filled by `fill`; the folder is removed if `fill` fails.
+    private func staged(_ fill: (URL) async throws -> (JobSpec, TalkEcho)) async throws -> (ResourceID, JobSpec, TalkEcho, URL) {
+        let staging = folders.incomingFile()
+        try makeFolder(staging)
+        do {
+            let (spec, echo) = try await fill(staging)
+            return (ResourceID(new: .talk), spec, echo, staging)
         } catch {
             try? FileManager.default.removeItem(at: staging)
             throw error
         }
     }
-
-    // MARK: Pieces
 
     private func echo(name: String?, userData: String?, webhook: String?, config: TalkConfig?, ignored: [String]) throws -> TalkEcho {
         if let userData, userData.count > limits.userDataCharacters {

@@ -27,7 +27,6 @@ struct JobRunner: Sendable {
         let folder = folders.job(id)
         do {
             let spec = try JSONDecoder().decode(JobSpec.self, from: Data(row.spec.utf8))
-            removePartials(in: folder)
             var settings = spec.settings
             settings.base = folder
             let serverLayer = SettingsLayer(cache: folders.cache.path)
@@ -65,14 +64,6 @@ struct JobRunner: Sendable {
         if let script = spec.script { return .script(folder.appendingPathComponent(script)) }
         guard let recording = spec.recording else { throw OratorError(.internalFailure, "the job names no script and no recording") }
         return .recording(folder.appendingPathComponent(recording), transcript: spec.transcript.map { folder.appendingPathComponent($0) })
-    }
-
-    /// What an earlier attempt killed mid-write left: `AtomicOutput`'s hidden partial files.
-    private func removePartials(in folder: URL) {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        for name in names where name.hasPrefix(".") && name.contains(".partial") {
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
-        }
     }
 
     /// Input the pipeline could not use is `rejected`; a failure of the machine or of Orator is `error`.

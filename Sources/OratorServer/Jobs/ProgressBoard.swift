@@ -17,6 +17,11 @@ final class ProgressBoard: Sendable {
         entries.withLock { $0[id] = Entry(fraction: min(1, max(0, fraction)), stage: stage) }
     }
 
+    /// Moves job `id` to `stage` and to `fraction` unless it is already further on: progress never goes back.
+    func raise(_ id: String, to fraction: Double, stage: String) {
+        entries.withLock { $0[id] = Entry(fraction: min(1, max(0, fraction, $0[id]?.fraction ?? 0)), stage: stage) }
+    }
+
     func entry(_ id: String) -> Entry? { entries.withLock { $0[id] } }
 
     func remove(_ id: String) {
@@ -41,19 +46,17 @@ struct JobProgressReporter: StageProgressReporting {
     ]
 
     func begin(stage: String, total: Int?) {
-        let span = Self.spans[stage] ?? (board.entry(id)?.fraction ?? 0, board.entry(id)?.fraction ?? 0)
-        board.update(id, fraction: max(span.start, board.entry(id)?.fraction ?? 0), stage: stage)
+        board.raise(id, to: Self.spans[stage]?.start ?? 0, stage: stage)
     }
 
     func advance(stage: String, done: Int, total: Int?) {
         guard let total, total > 0, let span = Self.spans[stage] else { return }
-        let fraction = span.start + (span.end - span.start) * Double(min(done, total)) / Double(total)
-        board.update(id, fraction: max(fraction, board.entry(id)?.fraction ?? 0), stage: stage)
+        board.raise(id, to: span.start + (span.end - span.start) * Double(min(done, total)) / Double(total), stage: stage)
     }
 
     func end(stage: String) {
         guard let span = Self.spans[stage] else { return }
-        board.update(id, fraction: max(span.end, board.entry(id)?.fraction ?? 0), stage: stage)
+        board.raise(id, to: span.end, stage: stage)
     }
 
     var isCancelled: Bool { board.isCancelled(id) }

@@ -16,7 +16,6 @@ final class WorkerPool: Sendable {
     let count: Int
     let logger: Logger
     private let wake = Mutex<[CheckedContinuation<Void, Never>]>([])
-    private let tasks = Mutex<[Task<Void, Never>]>([])
 
     init(count: Int, store: JobStore, runner: JobRunner, board: ProgressBoard, folders: ServerFolders, webhooks: WebhookSender, logger: Logger) {
         self.count = count
@@ -33,8 +32,7 @@ final class WorkerPool: Sendable {
         let requeued = try store.requeueInterrupted()
         if !requeued.isEmpty { logger.notice("requeued \(requeued.count) job(s) interrupted by the last stop: \(requeued.joined(separator: ", "))") }
         for id in try store.deletedJobs() { removeFiles(of: id); try store.remove(id: id) }
-        let started = (0..<count).map { index in Task { await self.loop(index) } }
-        tasks.withLock { $0 = started }
+        for index in 0..<count { Task { await self.loop(index) } }
     }
 
     /// A new job was queued: wake an idle worker now rather than at its next look.

@@ -92,7 +92,7 @@ final class JobStore: Sendable {
             }
             row.status = .started
             row.startedAt = now.timeIntervalSince1970
-            row.modifiedAt = row.startedAt!
+            row.modifiedAt = now.timeIntervalSince1970
             row.attempt += 1
             try row.update(db)
             return row

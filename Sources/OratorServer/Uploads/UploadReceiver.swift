@@ -60,6 +60,7 @@ struct UploadReceiver {
             throw APIError.badRequest("multipart/form-data without a boundary")
         }
         let parser = MultipartParser(boundary: boundary)
+        var guardrail = MultipartHeaderGuard(boundary: boundary)
         let state = PartState(wanted: kind.field)
         parser.onHeader = { name, value in
             if name.lowercased() == "content-disposition" { state.currentName = Self.fieldName(in: value) }
@@ -76,6 +77,9 @@ struct UploadReceiver {
         for try await buffer in request.body {
             total += buffer.readableBytes
             if total > limit + 64 * 1024 { throw APIError.tooLarge("the upload is over this server's limit of \(ByteSize(limit))") }
+            guard guardrail.accept(buffer.readableBytesView) else {
+                throw APIError.badRequest("the multipart/form-data body is malformed (a part header that is not ASCII, or over 16 KiB)")
+            }
             do { try parser.execute(buffer) } catch { throw APIError.badRequest("the multipart/form-data body is malformed") }
             if let failure = state.failure { throw failure }
         }
@@ -88,7 +92,8 @@ struct UploadReceiver {
             let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             if pair.count == 2, pair[0].lowercased() == "boundary" {
                 let value = pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-                return value.isEmpty || value.count > 200 ? nil : value
+                let bchars = Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'()+_,-./:=? ")
+                return value.isEmpty || value.count > 70 || !value.allSatisfy(bchars.contains) ? nil : value
             }
         }
         return nil
@@ -126,6 +131,8 @@ private final class BoundedFileWriter: @unchecked Sendable {
     private(set) var prefix = Data()
     private var typeChecked = false
     private var sizeChecked = false
+    /// Prefix length at the last header attempt: the header is read again only when more bytes came.
+    private var headerTried = 0
     private static let prefixLength = 256 * 1024
 
     init(file: URL, limit: Int, kind: UploadReceiver.Kind) throws(OratorError) {
@@ -178,7 +185,9 @@ private final class BoundedFileWriter: @unchecked Sendable {
                 }
             }
         }
-        if kind == .image, !sizeChecked, let header = ImageHeader.read(prefix) {
+        guard kind == .image, !sizeChecked, prefix.count > headerTried else { return }
+        headerTried = prefix.count
+        if let header = ImageHeader.read(prefix) {
             sizeChecked = true
             guard header.isWithinLimits else {
                 throw APIError.tooLarge("the image declares \(header.width)x\(header.height) pixels, over the limit of \(InputLimits.imagePixels / 1_000_000) megapixels")

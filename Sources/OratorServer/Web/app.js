@@ -132,6 +132,19 @@ async function loadAvatars() {
   updateSubmit();
 }
 
+// The server's picture of the built-in presenter or the chosen pack, or the silhouette.
+function showAvatarPreview(avatar) {
+  const img = $('avatar-preview');
+  const url = avatar && avatar.preview_url;
+  img.hidden = !url;
+  // An <svg> has no `hidden` property (SVGElement is not an HTMLElement): set the attribute.
+  $('preview-silhouette').toggleAttribute('hidden', Boolean(url));
+  if (url && img.getAttribute('src') !== url) {
+    img.src = url;
+    img.alt = `Preview of ${avatar.name || avatar.id}`;
+  }
+}
+
 function renderPreview() {
   const photo = state.presenter === 'photo' && state.objectUrls.image;
   $('portrait-figure').hidden = !photo;
@@ -139,12 +152,15 @@ function renderPreview() {
   if (state.presenter === 'builtin') {
     const builtin = state.avatars.find((avatar) => avatar.kind === 'builtin');
     $('preview-caption').textContent = (builtin && builtin.name) || 'Built-in presenter';
+    showAvatarPreview(builtin);
     setStatus($('face-status'), 'Ready', 'ok');
   } else if (state.presenter === 'avatar') {
     const avatar = chosenAvatar();
     $('preview-caption').textContent = avatar ? avatar.name || avatar.id : 'No avatar pack chosen';
+    showAvatarPreview(avatar);
     setStatus($('face-status'), avatar ? 'Ready' : '', avatar ? 'ok' : null);
   } else if (!photo) {
+    showAvatarPreview(null);
     $('preview-caption').textContent = 'Upload a portrait to see it here';
     setStatus($('face-status'), '');
   } else {
@@ -392,7 +408,7 @@ function talkRequest() {
     expression_scale: Number($('expression-scale').value),
   };
   const captions = [...document.querySelectorAll('input[name="captions"]:checked')].map((box) => box.value);
-  if (captions.length) config.captions = captions;
+  if (captions.length && state.source !== 'audio') config.captions = captions;
   const request = { config };
   if (state.presenter === 'photo') {
     request.source_url = state.image.url || state.image.id;
@@ -472,6 +488,12 @@ function setSource(mode) {
   state.source = mode;
   for (const node of document.querySelectorAll('[data-source]')) node.hidden = node.dataset.source !== mode;
   $('voice-select').disabled = mode === 'audio' || state.voices.length === 0;
+  // Captions are made from a typed script; the server refuses them for recordings.
+  for (const box of document.querySelectorAll('input[name="captions"]')) {
+    box.disabled = mode === 'audio';
+    if (mode === 'audio') box.checked = false;
+  }
+  $('captions-hint').hidden = mode !== 'audio';
   updateVoiceHint();
   updateSubmit();
 }
