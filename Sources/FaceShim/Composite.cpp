@@ -70,7 +70,6 @@ extern "C" fs_status fs_composite_shapes(uint8_t *pixels, int width, int height,
         cv::Mat destination(height, width, CV_8UC4, pixels, static_cast<size_t>(stride));
         cv::Mat target = destination(region);
 
-        faceshim::useCallerThreadOnly();
         cv::Mat layer;
         target.convertTo(layer, CV_32FC4);
         for (int index = 0; index < shape_count; ++index) {

@@ -10,6 +10,22 @@
 using faceshim::fail;
 using faceshim::guarded;
 
+namespace {
+
+// OpenCV's own worker threads (TBB on Debian) would compete with the callers, which render frames
+// in parallel themselves, so OpenCV runs on the calling thread only. This is set once, while the
+// program loads and before any thread can be inside OpenCV: changing it later tears TBB's arena
+// down under a thread that is using it (the server crashed so, two workers, the first job of one
+// reaching a warp while the other resized).
+const bool callerThreadOnly = [] {
+    cv::setNumThreads(1);
+    return true;
+}();
+
+}  // namespace
+
+extern "C" int fs_opencv_threads(void) { return callerThreadOnly ? cv::getNumThreads() : -1; }
+
 extern "C" fs_status fs_image_from_bgra(const uint8_t *pixels, int width, int height, int stride, fs_image **out) {
     if (pixels == nullptr || out == nullptr || width <= 0 || height <= 0 || stride < width * 4) {
         return fail(FS_ERROR_ARGUMENT, "invalid image buffer");
@@ -76,7 +92,6 @@ extern "C" fs_status fs_image_resample(const fs_image *image, const double matri
     }
     *out = nullptr;
     return guarded("resampling an image", [&] {
-        faceshim::useCallerThreadOnly();
         cv::Mat map = (cv::Mat_<double>(2, 3) << matrix[0], matrix[1], matrix[2], matrix[3], matrix[4], matrix[5]);
         double scale = std::sqrt(std::abs(cv::determinant(map.colRange(0, 2))));
         cv::Mat source = image->bgra;

@@ -123,7 +123,6 @@ extern "C" fs_status fs_warp_triangles(const fs_image *source, uint8_t *pixels, 
         return fail(FS_ERROR_ARGUMENT, "the warp destination must have the source's size");
     }
     if (triangle_count == 0) return FS_OK;
-    faceshim::useCallerThreadOnly();
     return guarded("warping", [&] {
         double minX = width, minY = height, maxX = 0, maxY = 0;
         for (int index = 0; index < 3 * triangle_count; ++index) {

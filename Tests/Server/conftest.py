@@ -36,6 +36,20 @@ def _session_pool(tmp_path_factory, orator_bin):
     pool.close()
 
 
+@pytest.fixture(autouse=True)
+def _shared_servers_survive(_session_pool):
+    """After each test: a shared server that died fails that test, with the end of its log, so the
+    test that killed it is named (the tests after it would only see "connection refused")."""
+    yield
+    dead = [server for server in _session_pool.servers if server.proc is not None and not server.alive()
+            and not getattr(server, "reported_dead", False)]
+    for server in dead:
+        server.reported_dead = True
+    if dead:
+        pytest.fail("\n".join(f"shared server {server.url} exited with {server.proc.returncode}; its log ends:\n"
+                              + server.log[-6000:] for server in dead), pytrace=False)
+
+
 @pytest.fixture
 def server(tmp_path_factory, orator_bin):
     """Factory: `server(keyed=False, args=(), keys=None, data=None)` -> a started Server."""

@@ -40,6 +40,8 @@ fs_status fs_image_read(const char *path, long long max_pixels, fs_image **out);
  * read without decoding: FS_ERROR_DECODE when the bytes are not such an image or the header is
  * not complete yet. */
 fs_status fs_image_declared_size(const uint8_t *bytes, size_t count, long long *width, long long *height);
+/* The threads OpenCV may use per call: 1 (set when the program loads; callers parallelize). */
+int fs_opencv_threads(void);
 /* Copies a BGRA buffer into a new image. */
 fs_status fs_image_from_bgra(const uint8_t *pixels, int width, int height, int stride, fs_image **out);
 void fs_image_destroy(fs_image *image);
