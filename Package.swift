@@ -133,7 +133,7 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "OratorMotionTests", dependencies: ["OratorMotion", "OratorCore"]),
         .testTarget(name: "OratorScriptTests", dependencies: ["OratorScript", "OratorCore"]),
-        .testTarget(name: "OratorPipelineTests", dependencies: ["OratorPipeline", "OratorCore", "OratorVideo", "OratorMotion", "OratorFace"]),
+        .testTarget(name: "OratorPipelineTests", dependencies: ["OratorPipeline", "OratorCore", "OratorVideo", "OratorMotion", "OratorFace", "OratorRender", "OratorAudio", "OratorTestSupport"]),
         .testTarget(name: "OratorRenderTests", dependencies: ["OratorRender", "OratorCore", "OratorTestSupport"]),
         .testTarget(name: "OratorFaceTests", dependencies: ["OratorFace", "OratorCore", "OratorTestSupport"]),
         .testTarget(name: "OratorMixTests", dependencies: ["OratorMix", "OratorAudio", "OratorCore", "OratorTestSupport"]),

@@ -19,11 +19,7 @@ struct EpisodeOptionsGroup: ParsableArguments {
     @Option(help: "Captions, any of: srt, vtt (files next to the video), burn (drawn into the picture). Comma-separated.")
     var captions: String?
 
-    @Option(help: "Audio visualization: none, waveform or bars.")
-    var visualization: SceneStyle.Visualization = .none
-
-    @Flag(help: "Put the visualization at the top instead of the bottom.")
-    var visualizationTop = false
+    @OptionGroup var visualization: VisualizationOptions
 
     @Option(help: "Background: a colour (#1a1f2b), image:FILE, or blur:FILE (a blurred photo).")
     var background: String?
@@ -71,8 +67,7 @@ struct EpisodeOptionsGroup: ParsableArguments {
             default: throw OratorError(.invalidInput, "invalid --captions '\(item)': use srt, vtt and/or burn")
             }
         }
-        options.style.visualization = visualization
-        options.style.visualizationAtTop = visualizationTop
+        options.style.visualization = try visualization.style()
         options.style.lowerThirds = !noLowerThirds
         if let accent { options.style.accent = try RGBColor(hex: accent) }
         if let background {
@@ -89,5 +84,3 @@ struct EpisodeOptionsGroup: ParsableArguments {
         return options
     }
 }
-
-extension SceneStyle.Visualization: ExpressibleByArgument {}

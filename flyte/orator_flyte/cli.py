@@ -81,7 +81,8 @@ def _parser() -> argparse.ArgumentParser:
     episode.add_argument("--avatar", default="builtin", help="Avatar of speakers without their own (builtin, pack, photo).")
     episode.add_argument("--loudness", type=float, help="Integrated loudness target in LUFS (default -16).")
     episode.add_argument("--music", choices=["none"], help="none: no music bed (default: the script's music).")
-    episode.add_argument("--visualization", choices=["none", "waveform", "bars"], help="Audio visualization.")
+    episode.add_argument("--visualization", choices=["none", "waveform", "bars", "dots", "filled", "spectrum", "circular",
+                                                     "particles"], help="Audio visualization (orator create --visualization).")
     photo(episode)
     common(episode)
 

@@ -4,22 +4,30 @@ import OratorCore
 
 /// Per-frame spectrum levels and waveform points from the mixed audio, for the visualization.
 /// Levels come from Goertzel filters at log-spaced band centres (60 Hz to 8 kHz) over a
-/// 43 ms window; only the audio of the frames being rendered is read.
+/// 43 ms window; only the audio of the frames being rendered is read. With smoothing, a level
+/// falls after a peak no faster than an exponential release over the frames before it (a fixed
+/// number of them, so a frame's levels do not depend on where its chunk starts).
 struct AudioVisualizer {
     static let bands = 24
     static let wavePoints = 96
     /// Analysis window, seconds.
     static let window = 0.043
 
+    /// Frames before a frame that its smoothed levels look back on.
+    static let releaseFrames = 12
+
     let audio: URL
     let fps: Double
+    /// 0...1: the release's per-frame decay is `smoothing * 0.9`.
+    let smoothing: Double
     /// Hann window and band centres for the mix's sample rate, made once per visualizer.
     private let hann: [Float]
     private let centres: [Double]
 
-    init(audio: URL, fps: Double, sampleRate: Int = 48_000) {
+    init(audio: URL, fps: Double, smoothing: Double = 0, sampleRate: Int = 48_000) {
         self.audio = audio
         self.fps = fps
+        self.smoothing = smoothing
         let samples = Int(Self.window * Double(sampleRate))
         hann = (0..<samples).map { Float(0.5 - 0.5 * cos(2 * .pi * Double($0) / Double(samples - 1))) }
         centres = (0..<Self.bands).map { 60 * pow(8000.0 / 60, Double($0) / Double(Self.bands - 1)) }
@@ -27,6 +35,23 @@ struct AudioVisualizer {
 
     /// Levels and wave for frames `range`.
     func frames(_ range: Range<Int>) throws(OratorError) -> [(levels: [Float], wave: [Float])] {
+        guard smoothing > 0, !range.isEmpty else { return try raw(range) }
+        let lookBack = min(range.lowerBound, Self.releaseFrames)
+        let all = try raw((range.lowerBound - lookBack)..<range.upperBound)
+        let decay = Float(smoothing * 0.9)
+        return (lookBack..<all.count).map { index in
+            var levels = all[index].levels
+            var weight: Float = 1
+            for back in 1...Self.releaseFrames where index - back >= 0 {
+                weight *= decay
+                for band in levels.indices { levels[band] = max(levels[band], all[index - back].levels[band] * weight) }
+            }
+            return (levels, all[index].wave)
+        }
+    }
+
+    /// Levels and wave for frames `range`, unsmoothed.
+    private func raw(_ range: Range<Int>) throws(OratorError) -> [(levels: [Float], wave: [Float])] {
         guard !range.isEmpty else { return [] }
         let window = Self.window
         let start = Double(range.lowerBound) / fps - window

@@ -45,6 +45,6 @@ public struct EpisodeOptions: Sendable, Equatable {
     /// True when anything here asks for more than a plain talking head.
     public var isSet: Bool {
         music != .fromScript || intro != nil || outro != nil || loudness != -16 || !captionFiles.isEmpty || burnCaptions
-            || style.visualization != .none || background != nil || audioOnly
+            || style.visualization.kind != .none || background != nil || audioOnly
     }
 }

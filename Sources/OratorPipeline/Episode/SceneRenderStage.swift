@@ -9,7 +9,7 @@ import OratorVideo
 public struct SceneRenderStage: Sendable {
     /// Where each speaker's renderer comes from (not part of the key).
     public var engines = Engines.standard
-    public static let version = 1
+    public static let version = 2
 
     public var avatars: [AvatarSource]
     public var names: [String]
@@ -28,7 +28,7 @@ public struct SceneRenderStage: Sendable {
             try .value("encoding", encoding), try .value("slice", slice),
         ]
         parts += try avatars.map { avatar throws(OratorError) in try avatar.cacheKeyPart() }
-        if style.visualization != .none { parts.append(try .file("mix", mix)) }
+        if style.visualization.kind != .none { parts.append(try .file("mix", mix)) }
         if let captions { parts.append(try .file("captions", captions)) }
         if let soundtrack { parts.append(try .file("soundtrack", soundtrack)) }
         switch background {
@@ -45,7 +45,7 @@ public struct SceneRenderStage: Sendable {
         let scene = try StageFiles.readJSON(SceneStage.Output.self, from: url)
         let renderer = try makeRenderer()
         let frames = slice.range(of: scene.frameCount)
-        let visualizer = AudioVisualizer(audio: mix, fps: scene.fps)
+        let visualizer = AudioVisualizer(audio: mix, fps: scene.fps, smoothing: style.visualization.smoothing)
         var filter: String?
         var shifted: URL?
         if let captions {
@@ -58,7 +58,7 @@ public struct SceneRenderStage: Sendable {
         let encoder = try FFmpegVideoEncoder(configuration: encoding, audio: soundtrack,
                                              output: folder.appendingPathComponent(StageFiles.chunk), videoFilter: filter)
         do throws(OratorError) {
-            let needsAudio = style.visualization != .none
+            let needsAudio = style.visualization.kind != .none
             try FrameStreamer(jobs: jobs).stream(count: frames.count, size: renderer.layout.size, encoder: encoder, progress: progress,
                                                  prepare: { range throws(OratorError) in
                 let visuals = needsAudio ? try visualizer.frames((frames.lowerBound + range.lowerBound)..<(frames.lowerBound + range.upperBound)) : []
@@ -67,7 +67,7 @@ public struct SceneRenderStage: Sendable {
                     let visual = needsAudio ? visuals[index - range.lowerBound] : (levels: [Float](), wave: [Float]())
                     return SceneFrame(speakers: scene.tracks.map { $0.frames[min(frame, $0.frames.count - 1)] },
                                       active: scene.active[frame] >= 0 ? scene.active[frame] : nil,
-                                      levels: visual.levels, wave: visual.wave)
+                                      levels: visual.levels, wave: visual.wave, time: Double(frame) / scene.fps)
                 }
             }, render: { scene, buffer throws(OratorError) in try renderer.render(scene, into: &buffer) })
             try encoder.finish()
@@ -78,9 +78,7 @@ public struct SceneRenderStage: Sendable {
     }
 
     private func makeRenderer() throws(OratorError) -> SceneRenderer {
-        let layout = SceneLayout(size: encoding.size, speakers: avatars.count,
-                                 visualizationHeight: style.visualization == .none ? 0 : style.visualizationHeight,
-                                 visualizationAtTop: style.visualizationAtTop)
+        let layout = SceneLayout(size: encoding.size, speakers: avatars.count, visualization: style.visualization)
         var renderers: [any FrameRendering] = []
         for (avatar, cell) in zip(avatars, layout.cells) {
             renderers.append(try engines.renderer(avatar, FrameSize(width: cell.width, height: cell.height)))

@@ -43,12 +43,17 @@ public struct SceneRenderer: Sendable {
             throw OratorError(.renderFailed, "frame buffer is \(buffer.size) but the scene renderer draws \(layout.size)")
         }
         buffer.pixels.withUnsafeMutableBytes { target in backdrop.pixels.withUnsafeBytes { target.copyMemory(from: $0) } }
+        let layout = layout, style = style, names = names
+        if style.visualization.isBehind {
+            try drawing(into: &buffer.pixels, width: layout.size.width, height: layout.size.height, "cannot draw the visualization") {
+                VisualizationPainter(canvas: $0, layout: layout, style: style).paint(scene)
+            }
+        }
         for (index, cell) in layout.cells.enumerated() {
             var face = FrameBuffer(size: FrameSize(width: cell.width, height: cell.height))
             try avatars[index].render(scene.speakers[min(index, scene.speakers.count - 1)], into: &face)
             Self.blit(face, into: &buffer, x: cell.x, y: cell.y)
         }
-        let layout = layout, style = style, names = names
         try drawing(into: &buffer.pixels, width: layout.size.width, height: layout.size.height, "cannot draw the scene overlays") {
             ScenePainter(canvas: $0, layout: layout, style: style).paint(scene, names: names)
         }
