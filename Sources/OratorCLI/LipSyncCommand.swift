@@ -15,9 +15,15 @@ struct LipSyncCommand: ParsableCommand {
               orator lipsync take1.wav --transcript take1.txt -o take1.tsv
               orator lipsync podcast.mp3 -f json -o podcast.json --words podcast.words.json
               orator lipsync line.ogg -f dat --fps 30 --extended-shapes GX -o line.dat
+              orator lipsync take1.wav -f xml -o take1.xml              (Rhubarb's XML layout)
+              orator lipsync take1.wav -f arkit --fps 60 -o take1.csv   (ARKit blend shapes per frame)
+              orator lipsync take1.wav --motion take1.motion.json       (Orator's whole motion track)
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case tsv, json, dat }
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case tsv, json, dat, xml, arkit
+        case arkitJSON = "arkit-json"
+    }
     enum Recognizer: String, ExpressibleByArgument, CaseIterable { case auto, pocketsphinx, acoustic }
 
     @Argument(help: "The recording (any format FFmpeg reads).")
@@ -26,14 +32,17 @@ struct LipSyncCommand: ParsableCommand {
     @Option(help: "A text file with what is said; gives much more accurate timing.")
     var transcript: String?
 
-    @Option(name: .shortAndLong, help: "Output format: tsv, json or dat (Moho switch data).")
+    @Option(name: .shortAndLong, help: "Output format: tsv, json, xml (Rhubarb's layouts), dat (Moho switch data), arkit (CSV) or arkit-json (ARKit blend-shape weights per frame at --fps).")
     var format: Format = .tsv
 
     @Option(help: "Extended shapes to use, a subset of GHX (\"\" for the basic six; G->B, H->C, X->A otherwise).")
     var extendedShapes = "GHX"
 
-    @Option(help: "Frame rate of dat output.")
+    @Option(help: "Frame rate of dat, arkit and --motion output.")
     var fps: Double = 24
+
+    @Option(help: "Seed for the blinks and head motion of arkit and --motion output (same seed, same motion).")
+    var seed: UInt64 = 0
 
     @Flag(help: "Name dat shapes the Preston Blair way (MBP, etc, E, AI, O, U, FV, L, rest).")
     var datPrestonBlair = false
@@ -43,6 +52,9 @@ struct LipSyncCommand: ParsableCommand {
 
     @Option(help: "Also write word and phone timings as JSON to this file.")
     var words: String?
+
+    @Option(help: "Also write the whole per-frame motion track (mouth, blinks, brows, head) as JSON to this file (docs/lipsync.md).")
+    var motion: String?
 
     @Option(help: "Language of the recording as an espeak-ng voice (en-us, de, fr, ...), for the transcript.")
     var voice = "en-us"
@@ -59,10 +71,11 @@ struct LipSyncCommand: ParsableCommand {
             let exporter = try MouthCueExporter(extendedShapes: shapes, framesPerSecond: fps, prestonBlairNames: datPrestonBlair)
             let text = try transcript.map { path throws(OratorError) in try LipSyncStage.readTranscript(fileURL(path)) }
             // Check the outputs before the analysis, not after it.
-            try OutputGuard.check(outputs: [output, words].compactMap { $0.map(fileURL) },
+            try OutputGuard.check(outputs: [output, words, motion].compactMap { $0.map(fileURL) },
                                   inputs: [fileURL(audio)] + [transcript].compactMap { $0.map(fileURL) })
             let cueFile = try output.map { path throws(OratorError) in try AtomicOutput(destination: fileURL(path)) }
             let wordFile = try words.map { path throws(OratorError) in try AtomicOutput(destination: fileURL(path)) }
+            let motionFile = try motion.map { path throws(OratorError) in try AtomicOutput(destination: fileURL(path)) }
             let kind: PhoneRecognizerKind = switch recognizer {
             case .auto: .automatic
             case .pocketsphinx: .pocketsphinx
@@ -71,13 +84,20 @@ struct LipSyncCommand: ParsableCommand {
             let engine = try LipSyncEngine(configuration: LipSyncConfiguration(voice: voice, recognizer: kind, extendedShapes: shapes))
             let audioURL = fileURL(audio)
             let result = try engine.analyze(audioURL: audioURL, transcript: text)
-            let cueFormat = MouthCueFormat(rawValue: format.rawValue) ?? .tsv
-            let body = exporter.export(result.cues, duration: result.duration, soundFile: audioURL.path, format: cueFormat)
+            let track = result.motionTrack(fps: fps, seed: seed)
+            let body: String = switch format {
+            case .arkit: ARKitExporter.csv(track)
+            case .arkitJSON: ARKitExporter.json(track)
+            case .tsv, .json, .dat, .xml:
+                exporter.export(result.cues, duration: result.duration, soundFile: audioURL.path,
+                                format: MouthCueFormat(rawValue: format.rawValue) ?? .tsv)
+            }
             if let cueFile {
                 try Self.write(body, to: cueFile)
             } else {
                 try StandardStream.writeOutput(body)
             }
+            if let motionFile { try Self.write(try MotionTrackJSON.text(track), to: motionFile) }
             if let wordFile {
                 try Self.write(TimingExporter.json(result.timeline, soundFile: audioURL.path, method: result.method), to: wordFile)
             }

@@ -669,6 +669,20 @@ def test_episode(keyed_server, portrait_jpeg, speech):
     assert requests.get(talk["result_url"], timeout=30).headers["Content-Type"] == "video/mp4"
 
 
+def test_episode_with_a_composed_bed_needs_no_music_upload(open_server):
+    """`music: generate MOOD` names no file: the server composes the bed (issue #16)."""
+    response = open_server.post("/episodes", json={
+        "script": "---\ntitle: Composed\nmusic: generate calm, seed=5\n---\nHello there.\n",
+        "config": {"size": "320x240"}})
+    assert response.status_code == 201, response.text
+    talk = wait_for_talk(open_server, response.json()["id"], timeout=240)
+    assert talk["status"] == "done", talk
+    video = requests.get(talk["result_url"], timeout=30).content
+    probe = subprocess.run(["ffprobe", "-v", "error", "-select_streams", "a:0", "-show_entries", "stream=codec_name",
+                            "-of", "csv=p=0", "-"], input=video, capture_output=True, check=True)
+    assert probe.stdout.decode().strip() == "aac", probe
+
+
 def test_episode_from_the_docs(keyed_server, portrait_jpeg, speech):
     image = upload_image(keyed_server, portrait_jpeg, "image/jpeg").json()
     bed = upload_audio(keyed_server, speech).json()

@@ -9,6 +9,9 @@ public enum MouthCueFormat: String, Sendable, Codable, CaseIterable {
     case json
     /// Moho / OpenToonz switch data: `MohoSwitch1`, then `frame shape` lines, frames counted from 1.
     case dat
+    /// `<rhubarbResult>` with `<metadata>` (`soundFile`, `duration`) and `<mouthCues>` of
+    /// `<mouthCue start="S" end="E">SHAPE</mouthCue>`: the JSON's content in Rhubarb's XML layout.
+    case xml
 }
 
 /// Writes mouth cues as Rhubarb Lip Sync does, so animators can switch tools.
@@ -44,6 +47,7 @@ public struct MouthCueExporter: Sendable {
         case .tsv: return tsv(grid.cues, end: grid.end)
         case .json: return json(grid.cues, end: grid.end, soundFile: soundFile)
         case .dat: return dat(grid.cues, end: grid.end)
+        case .xml: return xml(grid.cues, end: grid.end, soundFile: soundFile)
         }
     }
 
@@ -64,6 +68,16 @@ public struct MouthCueExporter: Sendable {
             .joined(separator: ",\n")
         text += cues.isEmpty ? "  ]\n}\n" : "\n  ]\n}\n"
         return text
+    }
+
+    private func xml(_ cues: [(start: Int, end: Int, shape: MouthShape)], end: Int, soundFile: String) -> String {
+        var text = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rhubarbResult>\n  <metadata>\n"
+        text += "    <soundFile>\(XMLText.escaped(soundFile))</soundFile>\n    <duration>\(Self.seconds(end))</duration>\n"
+        text += "  </metadata>\n  <mouthCues>\n"
+        for cue in cues {
+            text += "    <mouthCue start=\"\(Self.seconds(cue.start))\" end=\"\(Self.seconds(cue.end))\">\(cue.shape.rawValue)</mouthCue>\n"
+        }
+        return text + "  </mouthCues>\n</rhubarbResult>\n"
     }
 
     private func dat(_ cues: [(start: Int, end: Int, shape: MouthShape)], end: Int) -> String {
@@ -143,5 +157,25 @@ enum JSONText {
             }
         }
         return result + "\""
+    }
+}
+
+/// Escaping for XML text and attribute values.
+enum XMLText {
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&apos;"
+            // Characters XML 1.0 cannot hold at all are left out.
+            case let value where value.value < 0x20 && value != "\t" && value != "\n" && value != "\r": continue
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 }
