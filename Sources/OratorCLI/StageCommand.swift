@@ -109,7 +109,10 @@ struct MotionOptions: ParsableArguments {
     @Option(help: "Seed for blinks and head motion (same seed, same motion), default 0.") var seed: UInt64?
     @Flag(help: "Keep the head still: only the mouth and eyes move.") var still = false
     @Option(help: "Scale mouth and brow movement (1 = natural).") var expressionScale: Float?
+    @Option(help: "How much the head moves: 0 (the same as --still) to 2; 1 is natural.") var headMotion: Float?
 
     /// What these flags ask for.
-    var layer: SettingsLayer { SettingsLayer(fps: fps, seed: seed, still: still ? true : nil, expressionScale: expressionScale) }
+    var layer: SettingsLayer {
+        SettingsLayer(fps: fps, seed: seed, still: still ? true : nil, expressionScale: expressionScale, headMotion: headMotion)
+    }
 }

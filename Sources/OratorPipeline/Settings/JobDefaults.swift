@@ -16,6 +16,7 @@ public enum JobDefaults {
     public static let seed: UInt64 = 0
     public static let still = false
     public static let expressionScale: Float = 1
+    public static let headMotion: Float = 1
     /// Half the cores render; the encoder uses the rest.
     public static var jobs: Int { FrameStreamer.defaultJobs }
     public static let encoder = EncoderChoice.automatic
@@ -25,6 +26,7 @@ public enum JobDefaults {
     /// The ranges a resolved job must lie in (with the flag a message names).
     public static let fpsRange = 1.0...120.0
     public static let expressionScaleRange: ClosedRange<Float> = 0...3
+    public static let headMotionRange: ClosedRange<Float> = 0...2
     public static let rateRange = 80...450
     public static let pitchRange = 0...100
     public static let jobsRange = 1...256

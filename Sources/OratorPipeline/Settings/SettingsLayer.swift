@@ -30,6 +30,8 @@ public struct SettingsLayer: Sendable, Codable, Equatable {
     public var still: Bool?
     /// Mouth and brow movement scale.
     public var expressionScale: Float?
+    /// How much the head moves, 0 (still) to 2 (1 is natural).
+    public var headMotion: Float?
     /// Frames rendered in parallel.
     public var jobs: Int?
     /// `auto`, `libx264` or `nvenc`.
@@ -45,11 +47,12 @@ public struct SettingsLayer: Sendable, Codable, Equatable {
         case voice, rate, pitch, avatar, preprocess, face, size, fps, seed, still, jobs, encoder, cache
         case speechThreads = "speech-threads"
         case expressionScale = "expression-scale"
+        case headMotion = "head-motion"
     }
 
     public init(voice: String? = nil, rate: Int? = nil, pitch: Int? = nil, speechThreads: Int? = nil, avatar: String? = nil,
                 preprocess: PreprocessMode? = nil, face: Int? = nil, size: String? = nil, fps: Double? = nil, seed: UInt64? = nil,
-                still: Bool? = nil, expressionScale: Float? = nil, jobs: Int? = nil, encoder: String? = nil, cache: String? = nil,
+                still: Bool? = nil, expressionScale: Float? = nil, headMotion: Float? = nil, jobs: Int? = nil, encoder: String? = nil, cache: String? = nil,
                 base: URL? = nil) {
         self.voice = voice
         self.rate = rate
@@ -63,6 +66,7 @@ public struct SettingsLayer: Sendable, Codable, Equatable {
         self.seed = seed
         self.still = still
         self.expressionScale = expressionScale
+        self.headMotion = headMotion
         self.jobs = jobs
         self.encoder = encoder
         self.cache = cache

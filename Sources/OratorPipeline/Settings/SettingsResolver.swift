@@ -61,6 +61,7 @@ public struct SettingsResolver: Sendable {
             merged.seed = layer.seed ?? merged.seed
             merged.still = layer.still ?? merged.still
             merged.expressionScale = layer.expressionScale ?? merged.expressionScale
+            merged.headMotion = layer.headMotion ?? merged.headMotion
             merged.jobs = layer.jobs ?? merged.jobs
             merged.encoder = layer.encoder ?? merged.encoder
             merged.cache = layer.cache ?? merged.cache
@@ -71,6 +72,9 @@ public struct SettingsResolver: Sendable {
         }
         let scale = try Self.check(merged.expressionScale ?? JobDefaults.expressionScale, in: JobDefaults.expressionScaleRange) {
             "invalid expression scale \(Self.number(Double($0))): use 0 to 3 (1 is natural)"
+        }
+        let headMotion = try Self.check(merged.headMotion ?? JobDefaults.headMotion, in: JobDefaults.headMotionRange) {
+            "invalid head motion \(Self.number(Double($0))): use 0 (still) to 2 (1 is natural)"
         }
         let rate = try Self.check(merged.rate ?? JobDefaults.rate, in: JobDefaults.rateRange) {
             "invalid rate \($0): espeak-ng speaks 80 to 450 words per minute"
@@ -93,8 +97,9 @@ public struct SettingsResolver: Sendable {
         return ResolvedSettings(
             voice: VoiceChoice(parsing: merged.voice ?? JobDefaults.voice), rate: rate, pitch: pitch, speechThreads: threads,
             avatar: try AvatarSource(argument: avatarPath, photo: photo), size: try frameSize(sizeName), sizeName: sizeName,
-            motion: MotionConfiguration(fps: fps, seed: merged.seed ?? JobDefaults.seed, still: merged.still ?? JobDefaults.still,
-                                        expressionScale: scale),
+            motion: MotionConfiguration(fps: fps, seed: merged.seed ?? JobDefaults.seed,
+                                        still: (merged.still ?? JobDefaults.still) || headMotion == 0,
+                                        expressionScale: scale, headMotionScale: headMotion),
             jobs: jobs, encoder: try EncoderChoice(parsing: merged.encoder ?? JobDefaults.encoder.rawValue),
             cache: cacheEnabled ? merged.cache.map { (cacheBase ?? SettingsLayer()).resolve($0) } ?? ContentCache.defaultRoot : nil,
             speakers: speakers)

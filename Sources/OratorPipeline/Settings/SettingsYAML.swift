@@ -28,6 +28,7 @@ extension ResolvedSettings {
             "seed: \(motion.seed)",
             "still: \(motion.still)",
             "expression-scale: \(SettingsResolver.number(Double(motion.expressionScale)))",
+            "head-motion: \(SettingsResolver.number(Double(motion.still ? 0 : motion.headMotionScale)))",
             "jobs: \(jobs)",
             "encoder: \(encoder.rawValue)",
             cache.map { "cache: \(quoted($0.path))" } ?? "# cache: off (--no-cache)",
