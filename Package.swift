@@ -125,6 +125,7 @@ let package = Package(
             name: "OratorBenchmarks",
             dependencies: [
                 "OratorLipSync", "OratorMix", "OratorMusic", "OratorAudio", "OratorSpeech", "OratorMotion", "OratorCore", "OratorTestSupport",
+                "OratorRender",
             ]),
         // Temporary folders, media probes (ffmpeg/ffprobe), fixtures and lip-sync track measures
         // shared by the test targets and the benchmarks.

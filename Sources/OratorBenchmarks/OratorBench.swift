@@ -8,9 +8,10 @@ import OratorMusic
 ///     orator-bench lipsync [--markdown FILE] [--json FILE]   (scripts/bench-lipsync)
 ///     orator-bench mix [--minutes N]                        (default 10)
 ///     orator-bench music [--seconds N] [--seed N] [--interpolation 1|4|7] (default 120 s, seed 1, linear; every mood)
+///     orator-bench visualization [--frames N]              (default 100 per style and round; every style at 1920x1080)
 @main
 enum OratorBench {
-    static let usage = "usage: orator-bench lipsync [--markdown FILE] [--json FILE] | orator-bench mix [--minutes N] | orator-bench music [--seconds N] [--seed N] [--interpolation 1|4|7]"
+    static let usage = "usage: orator-bench lipsync [--markdown FILE] [--json FILE] | orator-bench mix [--minutes N] | orator-bench music [--seconds N] [--seed N] [--interpolation 1|4|7] | orator-bench visualization [--frames N]"
 
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
@@ -37,6 +38,13 @@ enum OratorBench {
                         throw OratorError(.invalidInput, "invalid --interpolation '\(text)': use 1 (linear), 4 or 7")
                     }
                     benchmark.rendering.interpolation = method
+                }
+                print(try benchmark.run())
+            case "visualization":
+                var benchmark = VisualizationBenchmark()
+                if let text = try options(rest, allowed: ["--frames"])["--frames"] {
+                    guard let value = Int(text), value >= 10 else { throw OratorError(.invalidInput, "invalid --frames '\(text)': use 10 or more") }
+                    benchmark.frames = value
                 }
                 print(try benchmark.run())
             default: throw OratorError(.invalidInput, usage)
