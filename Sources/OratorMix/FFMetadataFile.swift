@@ -29,6 +29,7 @@ enum FFMetadataFile {
 
     /// Writes the metadata to a private temporary file (removed on a signal too), runs `body`
     /// with it, and removes it. `output` names the file being made, for errors.
+    @discardableResult
     static func withFile<Result>(metadata: PodcastMetadata, chapters: [PodcastChapter], duration: Double, for output: URL,
                                  _ body: (URL) throws(OratorError) -> Result) throws(OratorError) -> Result {
         let file = FileManager.default.temporaryDirectory
