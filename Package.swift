@@ -137,7 +137,7 @@ let package = Package(
             name: "OratorPipelineTests",
             dependencies: ["OratorPipeline", "OratorCore", "OratorVideo", "OratorMotion", "OratorFace", "OratorMix", "OratorRender", "OratorTestSupport"]),
         .testTarget(name: "OratorRenderTests", dependencies: ["OratorRender", "OratorCore", "OratorTestSupport"]),
-        .testTarget(name: "OratorFaceTests", dependencies: ["OratorFace", "OratorCore", "OratorTestSupport"]),
+        .testTarget(name: "OratorFaceTests", dependencies: ["OratorFace", "FaceShim", "OratorCore", "OratorTestSupport"]),
         .testTarget(name: "OratorMixTests", dependencies: ["OratorMix", "OratorAudio", "OratorCore", "OratorTestSupport"]),
         .testTarget(name: "OratorMusicTests", dependencies: ["OratorMusic", "OratorAudio", "OratorCore", "OratorTestSupport"]),
         .testTarget(name: "OratorCaptionsTests", dependencies: ["OratorCaptions", "OratorCore", "OratorTestSupport"]),
