@@ -13,7 +13,7 @@ let package = Package(
         .executable(name: "orator-bench", targets: ["OratorBenchmarks"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -134,7 +134,10 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "OratorMotionTests", dependencies: ["OratorMotion", "OratorCore"]),
         .testTarget(name: "OratorScriptTests", dependencies: ["OratorScript", "OratorCore"]),
-        .testTarget(name: "OratorPipelineTests", dependencies: ["OratorPipeline", "OratorCore", "OratorVideo", "OratorMotion", "OratorFace", "OratorRender", "OratorAudio", "OratorTestSupport"]),
+        .testTarget(
+            name: "OratorPipelineTests",
+            dependencies: ["OratorPipeline", "OratorCore", "OratorVideo", "OratorMotion", "OratorFace", "OratorMix", "OratorRender", "OratorAudio",
+                           "OratorTestSupport"]),
         .testTarget(name: "OratorRenderTests", dependencies: ["OratorRender", "OratorCore", "OratorTestSupport"]),
         .testTarget(name: "OratorFaceTests", dependencies: ["OratorFace", "FaceShim", "OratorCore", "OratorTestSupport"]),
         .testTarget(name: "OratorMixTests", dependencies: ["OratorMix", "OratorAudio", "OratorCore", "OratorTestSupport"]),
@@ -156,7 +159,7 @@ let package = Package(
             exclude: ["Snapshots"]),
         .testTarget(
             name: "OratorEndToEndTests",
-            dependencies: ["OratorCLI", "OratorAudio", "OratorCore", "OratorRender", "OratorTestSupport"]),
+            dependencies: ["OratorCLI", "OratorAudio", "OratorCore", "OratorRender", "OratorFace", "OratorTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,7 +24,7 @@ struct EpisodeOptionsGroup: ParsableArguments {
     @Option(help: "Background: a colour (#1a1f2b), image:FILE, or blur:FILE (a blurred photo).")
     var background: String?
 
-    @Option(help: "Accent colour for the active speaker, name plates and visualization (#RRGGBB).")
+    @Option(help: "Accent colour for the active speaker, name plates, visualization and the cover's background (#RRGGBB).")
     var accent: String?
 
     @Flag(help: "No name plates (lower thirds).")
@@ -33,8 +33,13 @@ struct EpisodeOptionsGroup: ParsableArguments {
     @Flag(help: "Write a podcast audio file (.m4a or .mp3, with chapters) instead of a video.")
     var audioOnly = false
 
-    @Option(help: "Episode title for the file's metadata (default: the script's title).")
+    @Option(help: "Episode title for the file's metadata, the description and the cover (default: the script's title).")
     var title: String?
+
+    @Option(defaultAsFlag: EpisodeOptions.Thumbnail.besideOutput, parsing: .next,
+            help: ArgumentHelp("Also write a 1280x720 PNG cover (the title, the speakers' faces, the accent colour), beside the output when no path follows.",
+                               valueName: "path"))
+    var thumbnail: EpisodeOptions.Thumbnail? = nil
 
     func options() throws(OratorError) -> EpisodeOptions {
         var options = EpisodeOptions()
@@ -81,6 +86,15 @@ struct EpisodeOptionsGroup: ParsableArguments {
         }
         options.audioOnly = audioOnly
         options.title = title
+        options.thumbnail = thumbnail
         return options
+    }
+}
+
+extension EpisodeOptions.Thumbnail: ExpressibleByArgument {
+    /// A path (relative to the working folder).
+    public init?(argument: String) {
+        guard !argument.isEmpty else { return nil }
+        self = .file(fileURL(argument))
     }
 }

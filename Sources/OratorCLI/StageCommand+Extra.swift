@@ -93,12 +93,12 @@ extension StageCommand {
 }
 
 extension EpisodeOptionsGroup {
-    /// The options the episode stage commands take: captions and audio-only output are made
-    /// by `create`, not by a stage.
+    /// The options the episode stage commands take: captions, audio-only output and the cover
+    /// are made by `create`, not by a stage.
     func stageOptions() throws(OratorError) -> EpisodeOptions {
         let options = try options()
-        guard options.captionFiles.isEmpty, !options.burnCaptions, !options.audioOnly else {
-            throw OratorError(.invalidInput, "--captions and --audio-only are not stage options: use `orator create` for them")
+        guard options.captionFiles.isEmpty, !options.burnCaptions, !options.audioOnly, options.thumbnail == nil else {
+            throw OratorError(.invalidInput, "--captions, --audio-only and --thumbnail are not stage options: use `orator create` for them")
         }
         return options
     }

@@ -34,7 +34,7 @@ public struct CaptionWriter: Sendable {
         var written: [CaptionFormat: URL] = [:]
         for format in CaptionFormat.allCases where formats.contains(format) {
             let url = video.deletingPathExtension().appendingPathExtension(format.rawValue)
-            try Self.writeAtomically(text(captions, format: format), to: url)
+            try AtomicOutput.write(Data(text(captions, format: format).utf8), to: url, what: "captions")
             written[format] = url
         }
         return written
@@ -47,15 +47,6 @@ public struct CaptionWriter: Sendable {
         case .vtt: WebVTTFormat.text(captions)
         case .ass: ASSFormat.text(captions, style: style, lineLength: configuration.maxLineLength)
         }
-    }
-
-    static func writeAtomically(_ text: String, to url: URL) throws(OratorError) {
-        let output = try AtomicOutput(destination: url)
-        do { try Data(text.utf8).write(to: output.temporary) } catch {
-            output.discard()
-            throw OratorError(.unwritableOutput, "cannot write captions \(url.path)", cause: "\(error)")
-        }
-        try output.commit()
     }
 }
 

@@ -57,6 +57,22 @@ public struct AtomicOutput: Sendable {
         try commit()
     }
 
+    /// Writes `data` to `destination` atomically; `what` names the file in errors ("captions").
+    public static func write(_ data: Data, to destination: URL, what: String) throws(OratorError) {
+        let output = try AtomicOutput(destination: destination)
+        do { try data.write(to: output.temporary) } catch {
+            output.discard()
+            throw OratorError(.unwritableOutput, "cannot write \(what) \(destination.path)", cause: "\(error)")
+        }
+        try output.commit()
+    }
+
+    /// Checks, before slow work, that `destination` could be written (its folder exists and is
+    /// writable, and it is not a device, pipe or folder); writes nothing.
+    public static func checkWritable(_ destination: URL) throws(OratorError) {
+        try AtomicOutput(destination: destination).discard()
+    }
+
     /// Deletes the temporary file (after a failure).
     public func discard() {
         try? FileManager.default.removeItem(at: temporary)

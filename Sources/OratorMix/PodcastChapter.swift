@@ -44,28 +44,22 @@ public struct PodcastMetadata: Sendable, Codable, Equatable {
     }
 }
 
-/// FFmpeg's FFMETADATA1 text: global tags and chapters with millisecond times.
-enum FFMetadataFile {
-    /// The file's text. Chapter `i` ends where chapter `i+1` starts; the last ends at `duration`.
-    static func text(metadata: PodcastMetadata, chapters: [PodcastChapter], duration: Double) -> String {
-        var lines = [";FFMETADATA1"]
-        for tag in metadata.tags { lines.append("\(tag.key)=\(escape(tag.value))") }
-        let milliseconds = chapters.map { Int(($0.start * 1000).rounded()) }
-        let end = Int((duration * 1000).rounded())
-        for (index, chapter) in chapters.enumerated() {
-            lines += ["[CHAPTER]", "TIMEBASE=1/1000", "START=\(milliseconds[index])",
-                      "END=\(index + 1 < chapters.count ? milliseconds[index + 1] : end)", "title=\(escape(chapter.title))"]
+extension PodcastChapter {
+    /// Checks that `chapters` are titled, in increasing order and start inside media of
+    /// `duration` seconds; the error names the chapter.
+    public static func validate(_ chapters: [PodcastChapter], duration: Double) throws(OratorError) {
+        var previous = -Double.infinity
+        for chapter in chapters {
+            guard !chapter.title.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw OratorError(.invalidInput, "a chapter starting at \(chapter.start) s has no title")
+            }
+            guard chapter.start.isFinite, chapter.start >= 0, chapter.start < duration else {
+                throw OratorError(.invalidInput, "chapter '\(chapter.title)' starts at \(chapter.start) s, outside the \(String(format: "%.1f", duration)) s media")
+            }
+            guard chapter.start > previous else {
+                throw OratorError(.invalidInput, "chapter '\(chapter.title)' starts at \(chapter.start) s, not after the chapter before it")
+            }
+            previous = chapter.start
         }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// Backslash-escapes the characters FFMETADATA treats specially (`=`, `;`, `#`, `\`, newline).
-    static func escape(_ value: String) -> String {
-        var out = ""
-        for character in value {
-            if "=;#\\\n".contains(character) { out.append("\\") }
-            out.append(character)
-        }
-        return out
     }
 }

@@ -51,7 +51,7 @@ struct PipelineRun {
         case let .script(url):
             let script = try clock.measure("parse") { () throws(OratorError) in try ScriptParser().parse(contentsOf: url) }
             self.script = script
-            try OutputGuard.check(outputs: request.outputFiles, inputs: request.inputFiles + scriptInputs(script))
+            try OutputGuard.check(outputs: outputFiles, inputs: request.inputFiles + scriptInputs(script))
             var stage = SpeakStage(script: script, voice: request.voice,
                                    speakerVoices: SpeakStage.speakerVoices(for: script, base: request.voice, configured: request.speakers),
                                    source: url.lastPathComponent)
@@ -129,24 +129,28 @@ struct PipelineRun {
     /// to `framesPerChunk` frames): the soundtrack is encoded in the render pass and that chunk
     /// is the finished video, which saves an FFmpeg process and a pass over the file. `chunk` gives a
     /// slice's key and the work that renders it (with the soundtrack, when one is given) into
-    /// a folder.
+    /// a folder. `place` puts the finished video in place (default: a copy).
     mutating func renderVideo(
         audio: URL, encoding: VideoEncoderConfiguration, output: AtomicOutput,
+        place: ((URL) throws(OratorError) -> Void)? = nil,
         chunk: (FrameSlice, URL?) throws(OratorError) -> (CacheKey, (URL, any StageProgressReporting) throws(OratorError) -> Void)
     ) throws(OratorError) {
+        func put(_ video: URL) throws(OratorError) {
+            if let place { try place(video) } else { try output.copyAndCommit(from: video) }
+        }
         let slices = FrameSlice.chunks(total: frameCount, framesPerChunk: request.framesPerChunk)
         if slices.count == 1 {
             let video = try renderChunks(slices, engine: encoding.encoderDescription + ", soundtrack ffmpeg aac in the same pass") {
                 slice throws(OratorError) in try chunk(slice, audio)
             }
-            try clock.measure("output") { () throws(OratorError) in try output.copyAndCommit(from: video[0]) }
+            try clock.measure("output") { () throws(OratorError) in try put(video[0]) }
             return
         }
         let soundtrack = audioInBackground(audio, encoding: encoding)
         let chunks = try renderChunks(slices, engine: encoding.encoderDescription) { slice throws(OratorError) in try chunk(slice, nil) }
         let encoded = try measure(AudioStage.name, engine: "ffmpeg aac (CPU)") { () throws(OratorError) in try soundtrack.wait() }
         let video = try encode(chunks: chunks, audio: encoded.file(AudioStage.file), encoding: encoding)
-        try clock.measure("output") { () throws(OratorError) in try output.copyAndCommit(from: video) }
+        try clock.measure("output") { () throws(OratorError) in try put(video) }
     }
 
     /// The render stage's chunk loop: one cache entry per slice, progress over the whole stage,

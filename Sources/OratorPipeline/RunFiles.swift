@@ -4,11 +4,25 @@ import OratorCore
 import OratorScript
 
 extension CreateRequest {
-    /// Every file the run writes: the video (or podcast file), its caption files, and what the
-    /// caller also writes (`otherOutputs`).
+    /// Every file the run writes: the video (or podcast file), its caption files, an episode's
+    /// description and cover, and what the caller also writes (`otherOutputs`). A script that
+    /// is an episode only by its speakers or music adds its description after parsing
+    /// (`PipelineRun.outputFiles`).
     public var outputFiles: [URL] {
         let captions = episode.captionFiles.map(\.rawValue).sorted().map { output.deletingPathExtension().appendingPathExtension($0) }
-        return [output] + captions + otherOutputs
+        return [output] + captions + (episode.isSet ? [descriptionFile] : []) + [thumbnailFile].compactMap { $0 } + otherOutputs
+    }
+
+    /// An episode's upload description beside its output: `OUT.description.txt`.
+    public var descriptionFile: URL { output.deletingPathExtension().appendingPathExtension("description.txt") }
+
+    /// The cover picture to write, if one is asked for: `OUT.thumbnail.png` or the caller's path.
+    public var thumbnailFile: URL? {
+        switch episode.thumbnail {
+        case nil: nil
+        case .besideOutput?: output.deletingPathExtension().appendingPathExtension("thumbnail.png")
+        case let .file(url)?: url
+        }
     }
 
     /// Every file the request names as an input (a script's front matter adds more; see
@@ -41,6 +55,11 @@ extension AvatarSource {
 }
 
 extension PipelineRun {
+    /// Every file the run writes, once the script is parsed (an episode writes its description).
+    var outputFiles: [URL] {
+        request.outputFiles + (isEpisode && !request.episode.isSet ? [request.descriptionFile] : [])
+    }
+
     /// The files a parsed script refers to: music beds and speakers' avatars.
     func scriptInputs(_ script: Script) -> [URL] {
         script.referencedFiles(folder: request.speech.file.deletingLastPathComponent(), speakers: request.speakers)

@@ -29,6 +29,10 @@ public struct TalkingHeadPipeline: Sendable {
         if request.episode.audioOnly { try AudioOnlyExporter.format(of: request.output) }
         let output = try AtomicOutput(destination: request.output)
         try OutputGuard.check(outputs: request.outputFiles, inputs: request.inputFiles)
+        if let thumbnail = request.thumbnailFile {
+            try EpisodeThumbnail.check(thumbnail)
+            try AtomicOutput.checkWritable(thumbnail)
+        }
         _ = try ExternalTool.locate("ffmpeg")
         let (codec, encoderNote) = try request.encoder.resolve()
         let size = try request.avatar.outputSize(requested: request.size)

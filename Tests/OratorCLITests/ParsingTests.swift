@@ -60,6 +60,20 @@ struct ParsingTests {
         #expect(error.message.contains("'jazzy'") && error.message.contains("use one of calm"))
     }
 
+    @Test("--thumbnail alone is the cover beside the output; with a path, that file; not given, none")
+    func thumbnailFlag() throws {
+        func thumbnail(_ arguments: [String]) throws -> EpisodeOptions.Thumbnail? {
+            let create = try #require(try Orator.parseAsRoot(["create", "s.txt"] + arguments) as? CreateCommand)
+            return try create.episode.options().thumbnail
+        }
+        #expect(try thumbnail(["-o", "o.mp4"]) == nil)
+        #expect(try thumbnail(["-o", "o.mp4", "--thumbnail"]) == .besideOutput)
+        #expect(try thumbnail(["--thumbnail", "-o", "o.mp4"]) == .besideOutput)
+        #expect(try thumbnail(["--thumbnail", "cover.png", "-o", "o.mp4"]) == .file(URL(fileURLWithPath: "cover.png").standardizedFileURL))
+        let create = try #require(try Orator.parseAsRoot(["create", "s.txt", "--thumbnail", "-o", "o.mp4"]) as? CreateCommand)
+        #expect(create.output == "o.mp4" && create.script == "s.txt")
+    }
+
     @Test("help text matches its snapshot", arguments: ["create", "animate", "config", "batch", "speak", "lipsync", "serve", "music"])
     func helpSnapshot(_ name: String) throws {
         let command: ParsableCommand.Type = switch name {

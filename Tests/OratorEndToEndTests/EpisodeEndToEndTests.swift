@@ -46,7 +46,7 @@ struct EpisodeEndToEndTests {
         let result = try OratorBinary.run(["create", script.path, "-o", out.path, "--size", "480x270", "--captions", "srt,vtt",
                                            "--music", "none", "--still", "--no-cache", "-q"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(Set(folder.contents()) == ["show.txt", "show.mp4", "show.srt", "show.vtt"])
+        #expect(Set(folder.contents()) == ["show.txt", "show.mp4", "show.srt", "show.vtt", "show.description.txt"])
 
         let measured = try MediaTool.ebur128(out)
         #expect(abs(measured.integrated - -16) <= 1, "integrated \(measured.integrated) LUFS")

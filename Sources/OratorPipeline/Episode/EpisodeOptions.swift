@@ -24,6 +24,21 @@ public struct EpisodeOptions: Sendable, Equatable {
         case blurred(URL)
     }
 
+    /// Where the cover picture (`EpisodeThumbnail`) goes.
+    public enum Thumbnail: Sendable, Equatable, CustomStringConvertible {
+        /// Beside the output, named after it: `OUT.thumbnail.png`.
+        case besideOutput
+        /// A PNG file of the caller's choosing.
+        case file(URL)
+
+        public var description: String {
+            switch self {
+            case .besideOutput: "OUT.thumbnail.png"
+            case let .file(url): url.path
+            }
+        }
+    }
+
     public var music: Music = .fromScript
     public var intro: URL?
     public var outro: URL?
@@ -37,14 +52,16 @@ public struct EpisodeOptions: Sendable, Equatable {
     public var background: Background?
     /// Write a podcast audio file (M4A with chapters) instead of a video.
     public var audioOnly = false
-    /// Episode title for metadata (default: the script's title).
+    /// Episode title for metadata, the description and the cover (default: the script's title).
     public var title: String?
+    /// Write a 1280x720 PNG cover (title, the speakers' faces, the accent colour); nil: none.
+    public var thumbnail: Thumbnail?
 
     public init() {}
 
     /// True when anything here asks for more than a plain talking head.
     public var isSet: Bool {
         music != .fromScript || intro != nil || outro != nil || loudness != -16 || !captionFiles.isEmpty || burnCaptions
-            || style.visualization.kind != .none || background != nil || audioOnly
+            || style.visualization.kind != .none || background != nil || audioOnly || thumbnail != nil
     }
 }

@@ -117,13 +117,14 @@ extension PipelineRun {
         let turns = captionTurns(mixed.narration, offset: mixed.result.speechOffset)
         videoSeconds = mixed.result.duration
         notes += ["mix: \(String(format: "%.1f", mixed.result.integratedLoudness)) LUFS integrated, true peak \(String(format: "%.1f", mixed.result.truePeak)) dBTP"]
+        let chapters = mixed.narration.podcastChapters(offset: mixed.result.speechOffset)
+        let metadata = PodcastMetadata(title: request.episode.title ?? script?.title)
         if request.episode.audioOnly {
-            let chapters = mixed.narration.chapters.map { PodcastChapter(title: $0.title, start: $0.start + mixed.result.speechOffset) }
-            let metadata = PodcastMetadata(title: request.episode.title ?? script?.title)
             try clock.measure("export") { () throws(OratorError) in
                 try AudioOnlyExporter().export(audio: mixed.file, chapters: chapters, metadata: metadata, to: output.temporary)
                 try output.commit()
             }
+            try writeUploadFiles(chapters: chapters, duration: mixed.result.duration, avatars: avatars)
             return
         }
         let sceneStage = SceneStage(speakers: sceneSpeakers.map { $0?.name }, motion: request.motion,
@@ -142,20 +143,27 @@ extension PipelineRun {
             try writer.write(turns: turns, formats: [.ass], nextTo: workspace.url("burn.mp4"), mediaDuration: mixed.result.duration)
             burnFile = workspace.url("burn.ass")
         }
-        try renderScene(sceneFile, mix: mixed.file, captions: burnFile, avatars: avatars, encoding: encoding, output: output)
+        try renderScene(sceneFile, mix: mixed.file, captions: burnFile, avatars: avatars, encoding: encoding, output: output) {
+            video throws(OratorError) in
+            try ChapterWriter().copy(video, chapters: chapters, metadata: metadata, to: output.temporary)
+            try output.commit()
+        }
         let sidecars = request.episode.captionFiles
         if !sidecars.isEmpty {
             let writer = CaptionWriter(style: CaptionStyle(videoWidth: encoding.size.width, videoHeight: encoding.size.height))
             try writer.write(turns: turns, formats: sidecars, nextTo: request.output, mediaDuration: mixed.result.duration)
         }
+        try writeUploadFiles(chapters: chapters, duration: mixed.result.duration, avatars: avatars)
     }
 
-    /// Renders the scene's chunks (reusing those already made) and puts the video with the mix in place.
+    /// Renders the scene's chunks (reusing those already made) and puts the video with the mix
+    /// in place through `place` (which marks its chapters).
     private mutating func renderScene(_ sceneFile: URL, mix: URL, captions: URL?, avatars: [AvatarSource],
-                                      encoding: VideoEncoderConfiguration, output: AtomicOutput) throws(OratorError) {
+                                      encoding: VideoEncoderConfiguration, output: AtomicOutput,
+                                      place: @escaping (URL) throws(OratorError) -> Void) throws(OratorError) {
         let request = request
         let names = sceneSpeakers.map { $0?.label ?? "" }, engines = engines
-        try renderVideo(audio: mix, encoding: encoding, output: output) { slice, soundtrack throws(OratorError) in
+        try renderVideo(audio: mix, encoding: encoding, output: output, place: place) { slice, soundtrack throws(OratorError) in
             var stage = SceneRenderStage(avatars: avatars, names: names, style: request.episode.style,
                                          background: request.episode.background, encoding: encoding, slice: slice, jobs: request.jobs,
                                          soundtrack: soundtrack)

@@ -85,6 +85,13 @@ public struct BuiltinAvatarRenderer: FrameRendering {
                                            right: Anatomy.headX + Anatomy.eyeOffset + 40, bottom: Anatomy.eyeY + 20)
     }
 
+    /// The square around the head and the top of the shoulders, in frames of `size`: the
+    /// presenter as a portrait (a cover's face).
+    public static func portraitRegion(in size: FrameSize) -> PixelRegion {
+        PresenterLayout(size: size).region(left: Anatomy.headX - 370, top: Anatomy.headY - 330,
+                                           right: Anatomy.headX + 370, bottom: Anatomy.headY + 410)
+    }
+
     /// The rectangle around the mouth in this renderer's frames.
     public var mouthRegion: PixelRegion { Self.mouthRegion(in: size) }
     /// The rectangle around the eyes in this renderer's frames.

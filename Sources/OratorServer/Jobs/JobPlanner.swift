@@ -17,7 +17,9 @@ struct JobPlanner: Sendable {
     let owner: String
 
     /// The reserved names of a job folder; an episode's assets may not use them.
-    static let reserved: Set<String> = ["script.txt", "transcript.txt", "result.mp4", "result.srt", "result.vtt", "summary.json"]
+    static let reserved: Set<String> = [
+        "script.txt", "transcript.txt", "result.mp4", "result.srt", "result.vtt", "result.description.txt", "summary.json",
+    ]
 
     /// A talk: text (a provider's voice) or a recording, spoken by the portrait, a pack or the presenter.
     func plan(_ talk: TalkRequest, ignored: [String]) async throws -> (ResourceID, JobSpec, TalkEcho, URL) {
