@@ -29,6 +29,13 @@ class UsageError(Exception):
     """A mistake in the command line or the manifest; printed as one `error:` line."""
 
 
+def _music(value: str) -> str:
+    """`none`, or `generate:MOOD[,tempo=BPM,key=KEY,seed=N]` (a bed the mix task composes); files come from --assets."""
+    if value == "none" or value.lower().startswith("generate"):
+        return value
+    raise argparse.ArgumentTypeError(f"invalid music {value!r}: use none or generate:MOOD (a file bed is named in the script)")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m orator_flyte", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -80,7 +87,8 @@ def _parser() -> argparse.ArgumentParser:
     episode.add_argument("--assets", help="Folder with the files the script names (default: the script's folder).")
     episode.add_argument("--avatar", default="builtin", help="Avatar of speakers without their own (builtin, pack, photo).")
     episode.add_argument("--loudness", type=float, help="Integrated loudness target in LUFS (default -16).")
-    episode.add_argument("--music", choices=["none"], help="none: no music bed (default: the script's music).")
+    episode.add_argument("--music", type=_music, help="none: no music bed; generate:MOOD: a composed one, e.g. generate:lofi,seed=3 "
+                                                      "(default: the script's music).")
     episode.add_argument("--visualization", choices=["none", "waveform", "bars", "dots", "filled", "spectrum", "circular",
                                                      "particles"], help="Audio visualization (orator create --visualization).")
     photo(episode)

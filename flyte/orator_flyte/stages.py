@@ -18,7 +18,7 @@ from orator_flyte.binary import find_orator
 #: and Episode/; "scene-render" is SceneRenderStage's); a test keeps them equal to the Swift sources. They go into every task's
 #: cache version, so bumping a stage in Swift invalidates exactly that task's cached results.
 STAGE_VERSIONS: dict[str, int] = {
-    "speak": 2,
+    "speak": 3,
     "lipsync": 1,
     "motion": 2,
     "face": 1,
@@ -27,7 +27,7 @@ STAGE_VERSIONS: dict[str, int] = {
     "encode": 1,
     "mix": 1,
     "scene": 1,
-    "scene-render": 1,
+    "scene-render": 2,
 }
 
 #: Version of this package's task interfaces; bump when a task's inputs or outputs change meaning.

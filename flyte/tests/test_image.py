@@ -20,6 +20,7 @@ DATA_PACKAGES = {
     "fonts-dejavu-core": "the built-in presenter's and captions' font",
     "libdlib-data": "the 68-point face landmark model for photos",
     "pocketsphinx-en-us": "the English acoustic model for lip sync from recordings",
+    "fluid-soundfont-gm": "the General MIDI SoundFont (FluidR3_GM) composed music beds are played with",
     "python3": "Flyte's task runtime",
     "python3-venv": "the virtual environment Flyte and orator_flyte are installed in",
     "ca-certificates": "TLS to the object store and the Flyte control plane",
