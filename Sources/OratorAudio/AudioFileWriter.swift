@@ -34,7 +34,7 @@ public final class AudioFileWriter {
 
     private enum Sink {
         case wave(WAVFileWriter)
-        case ffmpeg(ChildProcess, FileHandle)
+        case ffmpeg(ChildProcess)
     }
 
     /// The format `url`'s extension names; another extension is an error that lists them.
@@ -68,8 +68,8 @@ public final class AudioFileWriter {
             output.discard()
             throw error
         }
-        guard let input = child.input else { throw OratorError(.internalFailure, "ffmpeg was started without an input pipe") }
-        sink = .ffmpeg(child, input)
+        guard child.input != nil else { throw OratorError(.internalFailure, "ffmpeg was started without an input pipe") }
+        sink = .ffmpeg(child)
     }
 
     deinit { if !done { discard() } }
@@ -78,20 +78,8 @@ public final class AudioFileWriter {
     public func append(pcm16 samples: [Int16]) throws(OratorError) {
         switch sink {
         case let .wave(writer): try writer.append(pcm16: samples)
-        case let .ffmpeg(child, input):
-            let failed = samples.withUnsafeBytes { raw -> Bool in
-                var offset = 0
-                while offset < raw.count {
-                    let written = Foundation.write(input.fileDescriptor, raw.baseAddress! + offset, raw.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        return true
-                    }
-                    offset += written
-                }
-                return false
-            }
-            if failed {
+        case let .ffmpeg(child):
+            if !samples.withUnsafeBytes({ child.write($0) }) {
                 _ = child.exitStatus()
                 throw OratorError(.encoderFailed, "ffmpeg stopped while encoding \(url.lastPathComponent)", cause: child.lastErrorLine)
             }
@@ -105,7 +93,7 @@ public final class AudioFileWriter {
         do {
             switch sink {
             case let .wave(writer): try writer.close()
-            case let .ffmpeg(child, _): try child.wait()
+            case let .ffmpeg(child): try child.wait()
             }
         } catch {
             output.discard()
@@ -117,7 +105,7 @@ public final class AudioFileWriter {
     /// Stops and removes the partial file.
     public func discard() {
         done = true
-        if case let .ffmpeg(child, _) = sink { child.terminate() }
+        if case let .ffmpeg(child) = sink { child.terminate() }
         output.discard()
     }
 }

@@ -84,7 +84,8 @@ struct LipSyncCommand: ParsableCommand {
             let engine = try LipSyncEngine(configuration: LipSyncConfiguration(voice: voice, recognizer: kind, extendedShapes: shapes))
             let audioURL = fileURL(audio)
             let result = try engine.analyze(audioURL: audioURL, transcript: text)
-            let track = result.motionTrack(fps: fps, seed: seed)
+            // Made only for the outputs that come from it, and once.
+            lazy var track = result.motionTrack(fps: fps, seed: seed)
             let body: String = switch format {
             case .arkit: ARKitExporter.csv(track)
             case .arkitJSON: ARKitExporter.json(track)

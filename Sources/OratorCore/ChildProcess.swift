@@ -63,6 +63,22 @@ public final class ChildProcess {
 
     deinit { terminate() }
 
+    /// Writes all of `bytes` to standard input (through interruptions); false when the pipe is
+    /// gone (the child stopped reading) or the child was started without one.
+    public func write(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let input, let base = bytes.baseAddress else { return input != nil }
+        var offset = 0
+        while offset < bytes.count {
+            let written = Foundation.write(input.fileDescriptor, base + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += written
+        }
+        return true
+    }
+
     /// Up to `count` bytes of standard output: fewer only at its end, empty once it has ended.
     public func read(upToCount count: Int) throws(OratorError) -> Data {
         guard let output else { return Data() }

@@ -49,20 +49,7 @@ public final class FFmpegVideoEncoder {
         guard frame.size == configuration.size else {
             throw OratorError(.internalFailure, "frame size \(frame.size) does not match the encoder's \(configuration.size)")
         }
-        let descriptor = input.fileDescriptor
-        let failed = frame.pixels.withUnsafeBytes { raw -> Bool in
-            var offset = 0
-            while offset < raw.count {
-                let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return true
-                }
-                offset += written
-            }
-            return false
-        }
-        if failed {
+        if !frame.pixels.withUnsafeBytes({ child.write($0) }) {
             finished = true
             _ = child.exitStatus()
             throw OratorError(.encoderFailed, "ffmpeg stopped while encoding \(output.lastPathComponent)", cause: child.lastErrorLine)
