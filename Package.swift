@@ -37,6 +37,8 @@ let package = Package(
         .systemLibrary(
             name: "CEbur128", path: "Sources/CEbur128", pkgConfig: "libebur128",
             providers: [.apt(["libebur128-dev"])]),
+        // libyuv converts rendered BGRA frames to the encoder's planar YUV 4:2:0 (SIMD, BSD-3-Clause).
+        .systemLibrary(name: "CYUV", path: "Sources/CYUV", providers: [.apt(["libyuv-dev"])]),
         // FluidSynth renders composed music beds; Debian's fluid-soundfont-gm voices them (scripts/setup).
         .systemLibrary(
             name: "CFluidSynth", path: "Sources/CFluidSynth", pkgConfig: "fluidsynth",
@@ -65,7 +67,7 @@ let package = Package(
         .target(name: "OratorSpeech", dependencies: ["OratorCore", "CEspeakNG"]),
         .target(name: "OratorMotion", dependencies: ["OratorCore"]),
         .target(name: "OratorRender", dependencies: ["OratorCore", "CCairo"]),
-        .target(name: "OratorVideo", dependencies: ["OratorCore"]),
+        .target(name: "OratorVideo", dependencies: ["OratorCore", "CYUV"]),
         .target(name: "OratorFace", dependencies: ["OratorCore", "FaceShim"]),
         .target(name: "OratorMix", dependencies: ["OratorCore", "OratorAudio", "CEbur128"]),
         .target(name: "OratorCaptions", dependencies: ["OratorCore"]),

@@ -53,6 +53,18 @@ extern "C" fs_status fs_image_copy_bgra(const fs_image *image, uint8_t *pixels, 
     return FS_OK;
 }
 
+extern "C" fs_status fs_image_copy_bgra_region(const fs_image *image, uint8_t *pixels, int stride, int x, int y, int width,
+                                               int height) {
+    if (image == nullptr || pixels == nullptr || stride < image->bgra.cols * 4) {
+        return fail(FS_ERROR_ARGUMENT, "invalid destination buffer");
+    }
+    cv::Rect area = cv::Rect(x, y, width, height) & cv::Rect(0, 0, image->bgra.cols, image->bgra.rows);
+    if (area.empty()) return FS_OK;
+    cv::Mat view(image->bgra.rows, image->bgra.cols, CV_8UC4, pixels, static_cast<size_t>(stride));
+    image->bgra(area).copyTo(view(area));
+    return FS_OK;
+}
+
 namespace {
 
 // Blends a heavily blurred copy into the parts of `output` that the source did not cover, with a

@@ -64,6 +64,9 @@ struct RenderOptions: ParsableArguments {
     @Option(help: "Video encoder: auto (NVENC if it really works, else libx264), libx264, or nvenc.")
     var encoder: String?
 
+    @Option(help: "Encoding quality: fast, balanced (default) or best; each picks the x264 preset and CRF for the frame size.")
+    var quality: String?
+
     @Option(help: "Photo framing: crop (face, default), extcrop (with hair and shoulders), resize (whole photo), full (animate inside the full photo).")
     var preprocess: PreprocessMode?
 
@@ -72,7 +75,7 @@ struct RenderOptions: ParsableArguments {
 
     /// What these flags ask for (relative paths against the working folder).
     var layer: SettingsLayer {
-        SettingsLayer(avatar: avatar, preprocess: preprocess, face: face, size: size, jobs: jobs, encoder: encoder)
+        SettingsLayer(avatar: avatar, preprocess: preprocess, face: face, size: size, jobs: jobs, encoder: encoder, quality: quality)
     }
 }
 

@@ -1,7 +1,8 @@
 /// One video frame as 8-bit BGRA pixels, rows top to bottom, no padding.
 ///
-/// BGRA is Cairo's native `ARGB32` layout on little-endian machines and FFmpeg's `bgra`
-/// pixel format, so a frame goes from renderer to encoder without conversion.
+/// BGRA is Cairo's native `ARGB32` layout on little-endian machines (and libyuv's `ARGB`), so
+/// renderers draw into it directly; the frame streamer converts it to the encoder's
+/// `PlanarFrame` on the render threads.
 public struct FrameBuffer: Sendable {
     public let size: FrameSize
     /// `size.width * size.height * 4` bytes.

@@ -40,8 +40,22 @@ public protocol SpeechSynthesizing: Sendable {
 public protocol FrameRendering: Sendable {
     /// The size of the frames this renderer draws.
     var size: FrameSize { get }
-    /// Draws the frame for `motion` into `buffer` (which has `size`).
+    /// Draws the frame for `motion` into `buffer` (which has `size`), setting every pixel.
     func render(_ motion: MotionFrame, into buffer: inout FrameBuffer) throws(OratorError)
+    /// Draws the frame for `motion` into `buffer` and returns where it can differ from this
+    /// renderer's still parts (nil: anywhere). `previous` is what an earlier call returned for
+    /// the frame `buffer` still holds, so only that region and the new one need drawing again;
+    /// nil means `buffer` holds anything, and the whole frame is drawn. The result is the same
+    /// frame `render` draws.
+    func update(_ motion: MotionFrame, over buffer: inout FrameBuffer, previous: PixelRegion?) throws(OratorError) -> PixelRegion?
+}
+
+extension FrameRendering {
+    /// Draws the whole frame: a renderer without still parts.
+    public func update(_ motion: MotionFrame, over buffer: inout FrameBuffer, previous: PixelRegion?) throws(OratorError) -> PixelRegion? {
+        try render(motion, into: &buffer)
+        return nil
+    }
 }
 
 /// Reports how far a long-running stage has come.

@@ -82,19 +82,49 @@ public struct PhotoAvatarRenderer: FrameRendering {
 
     /// Draws the photo with the face posed by `motion`.
     public func render(_ motion: MotionFrame, into buffer: inout FrameBuffer) throws(OratorError) {
+        _ = try update(motion, over: &buffer, previous: nil)
+    }
+
+    /// Draws the photo with the face posed by `motion` over a frame it drew before: only the
+    /// photo under `previous` and under this frame's moved triangles is copied again. Returns
+    /// the box around the moved triangles (the warp writes only inside them; the mouth is
+    /// painted inside the lips, which are among them), grown by a pixel for the warp's
+    /// interpolation and the mouth's feathered edge.
+    public func update(_ motion: MotionFrame, over buffer: inout FrameBuffer, previous: PixelRegion?) throws(OratorError) -> PixelRegion? {
         guard buffer.size == size else {
             throw OratorError(.renderFailed, "frame buffer is \(buffer.size), the photo avatar draws \(size)")
         }
         let target = vertexPositions(for: motion)
-        try canvas.copy(into: &buffer)
         let targetXY = target.flatMap { [Float($0.x), Float($0.y)] }
         var moved: [Int32] = []
         moved.reserveCapacity(rig.triangles.count)
+        var low = Vec2(Double(size.width), Double(size.height)), high = Vec2(0, 0)
         for start in stride(from: 0, to: rig.triangles.count, by: 3) {
             let corners = rig.triangles[start..<start + 3]
             if corners.contains(where: { (target[Int($0)] - rig.source[Int($0)]).length > 0.01 }) {
                 moved.append(contentsOf: corners)
+                for corner in corners {
+                    let point = target[Int(corner)]
+                    low = Vec2(min(low.x, point.x), min(low.y, point.y))
+                    high = Vec2(max(high.x, point.x), max(high.y, point.y))
+                }
             }
+        }
+        let upperLip = FaceRig.upperLip.map { target[$0] }, lowerLip = FaceRig.lowerLip.map { target[$0] }
+        let mouth = MouthPainter.paint(upperLip: upperLip, lowerLip: lowerLip, motion: motion, palette: palette)
+        for point in mouth?.clip ?? [] {
+            low = Vec2(min(low.x, point.x), min(low.y, point.y))
+            high = Vec2(max(high.x, point.x), max(high.y, point.y))
+        }
+        let changed = low.x > high.x ? PixelRegion(x: 0, y: 0, width: 0, height: 0)
+            : PixelRegion(x: Int(low.x.rounded(.down)), y: Int(low.y.rounded(.down)),
+                          width: Int(high.x.rounded(.up)) - Int(low.x.rounded(.down)) + 1,
+                          height: Int(high.y.rounded(.up)) - Int(low.y.rounded(.down)) + 1)
+                .expanded(by: 2).clamped(width: size.width, height: size.height)
+        if let previous {
+            try canvas.copy(previous.union(changed), into: &buffer)
+        } else {
+            try canvas.copy(into: &buffer)
         }
         let stride = Int32(buffer.bytesPerRow), width = Int32(size.width), height = Int32(size.height)
         let status = buffer.pixels.withUnsafeMutableBufferPointer { pixels in
@@ -108,9 +138,9 @@ public struct PhotoAvatarRenderer: FrameRendering {
             }
         }
         try checkShim(status, .renderFailed, "cannot warp the photo")
-        if let mouth = MouthPainter.paint(upperLip: FaceRig.upperLip.map { target[$0] }, lowerLip: FaceRig.lowerLip.map { target[$0] },
-                                          motion: motion, palette: palette) {
+        if let mouth {
             try composite(mouth.shapes, clip: mouth.clip, feather: 0.7, into: &buffer)
         }
+        return changed
     }
 }

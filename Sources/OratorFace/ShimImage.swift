@@ -102,6 +102,18 @@ final class ShimImage: @unchecked Sendable {
         let status = buffer.pixels.withUnsafeMutableBufferPointer { fs_image_copy_bgra(handle, $0.baseAddress, stride) }
         try checkShim(status, .renderFailed, "cannot copy the avatar canvas")
     }
+
+    /// Copies the pixels of `region` into the same place in `buffer` (this image's size).
+    func copy(_ region: PixelRegion, into buffer: inout FrameBuffer) throws(OratorError) {
+        guard buffer.size.width == width, buffer.size.height == height else {
+            throw OratorError(.renderFailed, "frame is \(buffer.size), the avatar canvas is \(width)x\(height)")
+        }
+        let stride = Int32(buffer.bytesPerRow)
+        let status = buffer.pixels.withUnsafeMutableBufferPointer {
+            fs_image_copy_bgra_region(handle, $0.baseAddress, stride, Int32(region.x), Int32(region.y), Int32(region.width), Int32(region.height))
+        }
+        try checkShim(status, .renderFailed, "cannot copy part of the avatar canvas")
+    }
 }
 
 /// An 8-bit colour as floating-point blue, green and red (0-255).

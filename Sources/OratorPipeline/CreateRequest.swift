@@ -44,6 +44,8 @@ public struct CreateRequest: Sendable {
     public var episode = EpisodeOptions()
     /// Which video encoder to use.
     public var encoder: EncoderChoice
+    /// The encoder's quality level (preset and CRF by frame size).
+    public var quality = JobDefaults.quality
     /// Frames per render chunk (the unit of caching and of resuming an interrupted run).
     public var framesPerChunk: Int
     /// Files the caller reads besides the request's own (a configuration file): no output may be one of them.
@@ -56,6 +58,7 @@ public struct CreateRequest: Sendable {
         self.init(speech: speech, output: output, avatar: settings.avatar, voice: settings.speech, size: settings.size,
                   motion: settings.motion, jobs: settings.jobs, encoder: settings.encoder)
         speechThreads = settings.speechThreads
+        quality = settings.quality
         speakers = settings.speakers
     }
 

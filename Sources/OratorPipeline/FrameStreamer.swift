@@ -23,23 +23,31 @@ public struct FrameStreamer: Sendable {
                        progress: any StageProgressReporting = SilentProgress()) throws(OratorError) {
         try stream(count: track.frames.count, size: renderer.size, encoder: encoder, progress: progress,
                    prepare: { range in Array(track.frames[range]) },
-                   render: { motion, buffer throws(OratorError) in try renderer.render(motion, into: &buffer) })
+                   render: { motion, buffer, previous throws(OratorError) in try renderer.update(motion, over: &buffer, previous: previous) })
     }
 
     /// Renders `count` frames and writes them to `encoder` in order. `prepare` makes the inputs
     /// of a group of frames (on the producer thread, in order); `render` draws one frame and may
     /// run on several threads at once.
+    ///
+    /// Each worker keeps one BGRA canvas and draws each of its frames over the last: `render`
+    /// gets the region its previous call returned (nil the first time) and returns where the new
+    /// frame can differ from the still parts (nil: anywhere), as `FrameRendering.update` does.
+    /// The worker converts the canvas to the encoder's YUV 4:2:0 there, only the changed regions
+    /// when the planar buffer already holds a frame, so only planar frames (1.5 bytes a pixel)
+    /// wait in the queue and the work per frame follows what changed.
     public func stream<Input: Sendable>(
         count total: Int, size: FrameSize, encoder: FFmpegVideoEncoder, progress: any StageProgressReporting,
         prepare: @escaping @Sendable (Range<Int>) throws(OratorError) -> [Input],
-        render: @escaping @Sendable (Input, inout FrameBuffer) throws(OratorError) -> Void
+        render: @escaping @Sendable (Input, inout FrameBuffer, PixelRegion?) throws(OratorError) -> PixelRegion?
     ) throws(OratorError) {
         let groupSize = jobs * 2
         // Enough rendered frames waiting that the encoder never starves while a group renders.
         let queue = FrameGroupQueue(capacity: 4)
-        // Frames go back to the pool once written, so the buffers (a megabyte each at 512x512)
-        // are allocated once per run instead of once per frame.
+        // Frames go back to the pool once written, so the buffers are allocated once per run
+        // instead of once per frame.
         let pool = FramePool(size: size)
+        let canvases = (0..<jobs).map { _ in Canvas(size: size) }
         progress.begin(stage: "render", total: total)
         let producer = Thread { [jobs] in
             var start = 0
@@ -49,9 +57,19 @@ public struct FrameStreamer: Sendable {
                 do throws(OratorError) {
                     let inputs = try prepare(start..<(start + count))
                     DispatchQueue.concurrentPerform(iterations: min(jobs, count)) { worker in
+                        let canvas = canvases[worker]
                         var index = worker
                         while index < count {
-                            group.render(index) { buffer throws(OratorError) in try render(inputs[index], &buffer) }
+                            group.render(index) { slot throws(OratorError) in
+                                let changed = try render(inputs[index], &canvas.frame, canvas.changed)
+                                canvas.changed = changed
+                                if let changed, let before = slot.changed {
+                                    try PlanarConverter.convert(canvas.frame, region: changed.union(before), into: &slot.frame)
+                                } else {
+                                    try PlanarConverter.convert(canvas.frame, into: &slot.frame)
+                                }
+                                slot.changed = changed
+                            }
                             index += jobs
                         }
                     }
@@ -91,28 +109,25 @@ final class RenderGroup: @unchecked Sendable {
     // Safe: each slot is written by exactly one worker, and the group is read only after
     // `concurrentPerform` returns (which orders those writes before the read); `error` is
     // guarded by `lock`.
-    private let slots: [FrameSlot]
+    private var slots: [PlanarSlot]
     private(set) var error: OratorError?
     private let lock = NSLock()
 
     init(count: Int, pool: FramePool) {
-        slots = (0..<count).map { _ in FrameSlot(frame: pool.take()) }
+        slots = (0..<count).map { _ in pool.take() }
     }
 
-    var frames: [FrameBuffer] { slots.map(\.frame) }
+    var frames: [PlanarFrame] { slots.map(\.frame) }
 
     /// Hands the frames back to `pool` once they are written; the group is empty afterwards.
     func recycle(into pool: FramePool) {
-        for slot in slots {
-            let frame = slot.frame
-            slot.frame = FrameBuffer(size: FrameSize(width: 0, height: 0))
-            pool.give(frame)
-        }
+        for slot in slots { pool.give(slot) }
+        slots = []
     }
 
-    func render(_ index: Int, _ body: (inout FrameBuffer) throws(OratorError) -> Void) {
+    func render(_ index: Int, _ body: (PlanarSlot) throws(OratorError) -> Void) {
         do {
-            try body(&slots[index].frame)
+            try body(slots[index])
         } catch {
             fail(error)
         }
@@ -123,32 +138,39 @@ final class RenderGroup: @unchecked Sendable {
     }
 }
 
-/// One frame buffer owned by one worker at a time.
-final class FrameSlot: @unchecked Sendable {
+/// One planar frame owned by one worker (then the writer) at a time.
+final class PlanarSlot: @unchecked Sendable {
     // Safe: see `RenderGroup`: one writer per slot, reads after the writers have finished.
-    var frame: FrameBuffer
-    init(frame: FrameBuffer) { self.frame = frame }
+    var frame: PlanarFrame
+    /// Where the frame `frame` holds differs from the still parts; nil: anywhere, or no frame yet.
+    var changed: PixelRegion?
+    init(size: FrameSize) { frame = PlanarFrame(size: size) }
 }
 
-/// Frame buffers that the writer has finished with, for the render thread to draw into again.
+/// One worker's BGRA frame, drawn over again for each of its frames.
+final class Canvas: @unchecked Sendable {
+    // Safe: canvas `i` is used only by worker `i` of each group, and groups run one at a time.
+    var frame: FrameBuffer
+    /// What the last `render` returned for the frame `frame` holds (nil: anywhere, or none yet).
+    var changed: PixelRegion?
+    init(size: FrameSize) { frame = FrameBuffer(size: size) }
+}
+
+/// Planar frames that the writer has finished with, for the render workers to fill again.
 final class FramePool: @unchecked Sendable {
     // Safe: `free` is read and written under `lock`.
     private let lock = NSLock()
-    private var free: [FrameBuffer] = []
+    private var free: [PlanarSlot] = []
     private let size: FrameSize
 
     init(size: FrameSize) { self.size = size }
 
-    /// A buffer of `size`, opaque black, as a new frame would be.
-    func take() -> FrameBuffer {
-        guard var frame = lock.withLock({ free.popLast() }) else { return FrameBuffer(size: size) }
-        frame.clearToOpaqueBlack()
-        return frame
+    func take() -> PlanarSlot {
+        lock.withLock { free.popLast() } ?? PlanarSlot(size: size)
     }
 
-    func give(_ frame: FrameBuffer) {
-        guard frame.size == size else { return }
-        lock.withLock { free.append(frame) }
+    func give(_ slot: PlanarSlot) {
+        lock.withLock { free.append(slot) }
     }
 }
 

@@ -36,7 +36,7 @@ public struct TalkingHeadPipeline: Sendable {
         _ = try ExternalTool.locate("ffmpeg")
         let (codec, encoderNote) = try request.encoder.resolve()
         let size = try request.avatar.outputSize(requested: request.size)
-        let encoding = VideoEncoderConfiguration(size: size, fps: request.motion.fps, codec: codec)
+        let encoding = VideoEncoderConfiguration(size: size, fps: request.motion.fps, quality: request.quality, codec: codec)
 
         let renderer = LazyRenderer(avatar: request.avatar, size: size, engines: engines)
         if case .photo = request.avatar, !request.episode.audioOnly { renderer.prefetch() }

@@ -1,7 +1,7 @@
 import Foundation
 import OratorCore
 
-/// Streams raw frames into an FFmpeg subprocess that encodes them, with the audio, into MP4.
+/// Streams raw planar YUV 4:2:0 frames into an FFmpeg subprocess that encodes them, with the audio, into MP4.
 ///
 /// Frames are written to FFmpeg's stdin as they are rendered, so memory does not grow with the
 /// length of the video. If FFmpeg fails, the next `write` or `finish` throws with its message.
@@ -15,6 +15,7 @@ public final class FFmpegVideoEncoder {
     private let child: ChildProcess
     private let input: FileHandle
     private var finished = false
+    private var scratch: PlanarFrame?
 
     /// Starts FFmpeg. `audio` is muxed as the soundtrack when given; `videoFilter` (an FFmpeg
     /// filter graph such as `subtitles=...`) is applied to the frames before encoding.
@@ -44,12 +45,21 @@ public final class FFmpegVideoEncoder {
         if !finished { cancel() }
     }
 
-    /// Sends one frame to the encoder.
+    /// Sends one BGRA frame to the encoder, converting it here (on the caller's thread; streams
+    /// of many frames convert on their render threads and call `write(_: PlanarFrame)`).
     public func write(_ frame: FrameBuffer) throws(OratorError) {
+        var planar = scratch ?? PlanarFrame(size: configuration.size)
+        try PlanarConverter.convert(frame, into: &planar)
+        try write(planar)
+        scratch = planar
+    }
+
+    /// Sends one frame, already in the encoder's format, to the encoder.
+    public func write(_ frame: PlanarFrame) throws(OratorError) {
         guard frame.size == configuration.size else {
             throw OratorError(.internalFailure, "frame size \(frame.size) does not match the encoder's \(configuration.size)")
         }
-        if !frame.pixels.withUnsafeBytes({ child.write($0) }) {
+        if !frame.bytes.withUnsafeBytes({ child.write($0) }) {
             finished = true
             _ = child.exitStatus()
             throw OratorError(.encoderFailed, "ffmpeg stopped while encoding \(output.lastPathComponent)", cause: child.lastErrorLine)

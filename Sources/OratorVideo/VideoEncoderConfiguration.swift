@@ -18,8 +18,8 @@ public struct VideoEncoderConfiguration: Sendable, Codable, Equatable {
     /// The H.264 encoder.
     public var codec: VideoCodec
 
-    public init(size: FrameSize = FrameSize(square: 512), fps: Double = 25, preset: String = "veryfast",
-                crf: Int = 20, audioKilobitsPerSecond: Int = 128, audioSampleRate: Int = 48_000, codec: VideoCodec = .libx264) {
+    public init(size: FrameSize = FrameSize(square: 512), fps: Double = 25, preset: String = VideoQuality.defaultPreset,
+                crf: Int = VideoQuality.defaultCRF, audioKilobitsPerSecond: Int = 128, audioSampleRate: Int = 48_000, codec: VideoCodec = .libx264) {
         self.size = size
         self.fps = fps
         self.preset = preset
@@ -29,11 +29,18 @@ public struct VideoEncoderConfiguration: Sendable, Codable, Equatable {
         self.codec = codec
     }
 
-    /// FFmpeg arguments that read raw BGRA frames from stdin and the audio file, and write `output`.
+    /// The settings `quality` picks for `size` (libx264's preset and CRF; NVENC keys off the CRF too).
+    public init(size: FrameSize, fps: Double, quality: VideoQuality, codec: VideoCodec = .libx264) {
+        let (preset, crf) = quality.x264(for: size)
+        self.init(size: size, fps: fps, preset: preset, crf: crf, codec: codec)
+    }
+
+    /// FFmpeg arguments that read raw planar YUV 4:2:0 frames (`PlanarFrame`) from stdin and the
+    /// audio file, and write `output`.
     public func ffmpegArguments(audio: String?, output: String, videoFilter: String? = nil) -> [String] {
         var arguments = [
             "-hide_banner", "-loglevel", "error", "-y",
-            "-f", "rawvideo", "-pix_fmt", "bgra", "-video_size", size.description,
+            "-f", "rawvideo", "-pix_fmt", "yuv420p", "-video_size", size.description,
             "-framerate", fpsText, "-i", "pipe:0",
         ]
         if let audio { arguments += ["-i", audio] }

@@ -109,5 +109,24 @@ struct SettingsResolverTests {
         let again = try SettingsResolver.resolve(configuration: reread, layers: [])
         #expect(again.motion == settings.motion && again.size == settings.size && again.voice == settings.voice)
         #expect(again.rate == settings.rate && again.jobs == settings.jobs && again.speakers == settings.speakers)
+        #expect(again.quality == settings.quality)
+    }
+
+    @Test("quality: balanced by default, from the file, the flag last; an unknown level is one clear error")
+    func quality() throws {
+        #expect(try SettingsResolver().resolve([]).quality == .balanced)
+        let file = try OratorConfiguration.parse("quality: best\n", source: "orator.yaml")
+        #expect(try SettingsResolver.resolve(configuration: file, layers: []).quality == .best)
+        #expect(try SettingsResolver.resolve(configuration: file, layers: [SettingsLayer(quality: "fast")]).quality == .fast)
+        #expect { try SettingsResolver().resolve([SettingsLayer(quality: "ultra")]) } throws: { error in
+            (error as? OratorError)?.message == "invalid quality 'ultra': use fast, balanced or best"
+        }
+        // Each level reaches the encoder's arguments; balanced is the encoder's default.
+        let size = FrameSize(width: 1920, height: 1080)
+        let best = VideoEncoderConfiguration(size: size, fps: 25, quality: .best).ffmpegArguments(audio: nil, output: "o.mp4")
+        #expect(best.joined(separator: " ").contains("-preset medium -crf 18"))
+        #expect(VideoEncoderConfiguration(size: size, fps: 25, quality: .balanced) == VideoEncoderConfiguration(size: size, fps: 25))
+        #expect(VideoEncoderConfiguration(size: size).ffmpegArguments(audio: nil, output: "o.mp4")
+            .joined(separator: " ").contains("-f rawvideo -pix_fmt yuv420p -video_size 1920x1080"))
     }
 }

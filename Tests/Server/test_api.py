@@ -427,6 +427,12 @@ def test_bad_size_is_422(keyed_server, size):
     is_error(keyed_server.post("/talks", json=talk_body(size=size)), 422, "ValidationError")
 
 
+def test_unknown_quality_is_422_naming_the_levels(keyed_server):
+    response = keyed_server.post("/talks", json=talk_body(size=None, config={"size": "256", "quality": "ultra"}))
+    is_error(response, 422, "ValidationError")
+    assert "fast, balanced or best" in response.json()["description"]
+
+
 @pytest.mark.parametrize("body,content_type", [
     (b'{"script": ', "application/json"),
     (b'[1, 2, 3]', "application/json"),

@@ -22,12 +22,12 @@ STAGE_VERSIONS: dict[str, int] = {
     "lipsync": 1,
     "motion": 2,
     "face": 1,
-    "render": 1,
+    "render": 2,
     "audio": 2,
     "encode": 1,
     "mix": 1,
     "scene": 1,
-    "scene-render": 2,
+    "scene-render": 3,
 }
 
 #: Version of this package's task interfaces; bump when a task's inputs or outputs change meaning.

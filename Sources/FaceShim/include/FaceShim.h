@@ -49,6 +49,9 @@ int fs_image_width(const fs_image *image);
 int fs_image_height(const fs_image *image);
 /* Copies the image's BGRA pixels into `pixels` (height rows of `stride` bytes). */
 fs_status fs_image_copy_bgra(const fs_image *image, uint8_t *pixels, int stride);
+/* Copies the rectangle x, y, width x height of the image (BGRA) into the same place in `pixels`,
+   a buffer of the image's size with `stride` bytes per row; the rectangle is cut to the image. */
+fs_status fs_image_copy_bgra_region(const fs_image *image, uint8_t *pixels, int stride, int x, int y, int width, int height);
 /* Encodes a BGRA buffer in the format `path`'s extension names (.png, .jpg, .webp) and writes it. */
 fs_status fs_write_image(const uint8_t *pixels, int width, int height, int stride, const char *path);
 

@@ -9,7 +9,7 @@ import OratorVideo
 public struct SceneRenderStage: Sendable {
     /// Where each speaker's renderer comes from (not part of the key).
     public var engines = Engines.standard
-    public static let version = 2
+    public static let version = 3
 
     public var avatars: [AvatarSource]
     public var names: [String]
@@ -69,7 +69,10 @@ public struct SceneRenderStage: Sendable {
                                       active: scene.active[frame] >= 0 ? scene.active[frame] : nil,
                                       levels: visual.levels, wave: visual.wave, time: Double(frame) / scene.fps)
                 }
-            }, render: { scene, buffer throws(OratorError) in try renderer.render(scene, into: &buffer) })
+            }, render: { scene, buffer, _ throws(OratorError) in
+                try renderer.render(scene, into: &buffer)
+                return nil
+            })
             try encoder.finish()
         } catch {
             encoder.cancel()

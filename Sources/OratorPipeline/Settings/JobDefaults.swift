@@ -20,6 +20,7 @@ public enum JobDefaults {
     /// Half the cores render; the encoder uses the rest.
     public static var jobs: Int { FrameStreamer.defaultJobs }
     public static let encoder = EncoderChoice.automatic
+    public static let quality = VideoQuality.balanced
     /// 30 s at 25 fps: the unit of caching and of resuming.
     public static let framesPerChunk = 750
 

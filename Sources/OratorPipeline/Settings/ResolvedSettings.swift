@@ -47,6 +47,8 @@ public struct ResolvedSettings: Sendable, Equatable {
     public var motion: MotionConfiguration
     public var jobs: Int
     public var encoder: EncoderChoice
+    /// The encoder's quality level.
+    public var quality: VideoQuality
     /// The cache folder; nil when the cache is off.
     public var cache: URL?
     /// Per-speaker voices and avatars from the configuration file.

@@ -36,6 +36,8 @@ public struct SettingsLayer: Sendable, Codable, Equatable {
     public var jobs: Int?
     /// `auto`, `libx264` or `nvenc`.
     public var encoder: String?
+    /// `fast`, `balanced` or `best`: the encoder's preset and CRF for the frame size.
+    public var quality: String?
     /// Cache folder (relative to `base`).
     public var cache: String?
     /// Where this layer's relative paths resolve: its file's folder, or the working folder.
@@ -44,7 +46,7 @@ public struct SettingsLayer: Sendable, Codable, Equatable {
 
     /// The keys in `orator.yaml`, manifest jobs and request JSON.
     public enum CodingKeys: String, CodingKey, CaseIterable {
-        case voice, rate, pitch, avatar, preprocess, face, size, fps, seed, still, jobs, encoder, cache
+        case voice, rate, pitch, avatar, preprocess, face, size, fps, seed, still, jobs, encoder, quality, cache
         case speechThreads = "speech-threads"
         case expressionScale = "expression-scale"
         case headMotion = "head-motion"
@@ -52,7 +54,7 @@ public struct SettingsLayer: Sendable, Codable, Equatable {
 
     public init(voice: String? = nil, rate: Int? = nil, pitch: Int? = nil, speechThreads: Int? = nil, avatar: String? = nil,
                 preprocess: PreprocessMode? = nil, face: Int? = nil, size: String? = nil, fps: Double? = nil, seed: UInt64? = nil,
-                still: Bool? = nil, expressionScale: Float? = nil, headMotion: Float? = nil, jobs: Int? = nil, encoder: String? = nil, cache: String? = nil,
+                still: Bool? = nil, expressionScale: Float? = nil, headMotion: Float? = nil, jobs: Int? = nil, encoder: String? = nil, quality: String? = nil, cache: String? = nil,
                 base: URL? = nil) {
         self.voice = voice
         self.rate = rate
@@ -69,6 +71,7 @@ public struct SettingsLayer: Sendable, Codable, Equatable {
         self.headMotion = headMotion
         self.jobs = jobs
         self.encoder = encoder
+        self.quality = quality
         self.cache = cache
         self.base = base
     }

@@ -64,6 +64,7 @@ public struct SettingsResolver: Sendable {
             merged.headMotion = layer.headMotion ?? merged.headMotion
             merged.jobs = layer.jobs ?? merged.jobs
             merged.encoder = layer.encoder ?? merged.encoder
+            merged.quality = layer.quality ?? merged.quality
             merged.cache = layer.cache ?? merged.cache
         }
         let sizeName = merged.size ?? JobDefaults.size
@@ -101,6 +102,7 @@ public struct SettingsResolver: Sendable {
                                         still: (merged.still ?? JobDefaults.still) || headMotion == 0,
                                         expressionScale: scale, headMotionScale: headMotion),
             jobs: jobs, encoder: try EncoderChoice(parsing: merged.encoder ?? JobDefaults.encoder.rawValue),
+            quality: try VideoQuality(parsing: merged.quality ?? JobDefaults.quality.rawValue),
             cache: cacheEnabled ? merged.cache.map { (cacheBase ?? SettingsLayer()).resolve($0) } ?? ContentCache.defaultRoot : nil,
             speakers: speakers)
     }

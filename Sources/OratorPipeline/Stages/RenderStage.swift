@@ -9,7 +9,7 @@ import OratorVideo
 public struct RenderStage: Sendable {
     public static let name = "render"
     /// Bump when any renderer draws differently.
-    public static let version = 1
+    public static let version = 2
 
     public var avatar: AvatarSource
     public var encoding: VideoEncoderConfiguration

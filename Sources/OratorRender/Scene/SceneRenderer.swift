@@ -11,6 +11,8 @@ public struct SceneRenderer: Sendable {
     private let avatars: [any FrameRendering]
     private let names: [String]
     private let backdrop: FrameBuffer
+    /// Cell-sized frames the avatars draw into, kept between frames (avatars set every pixel).
+    private let scratch = CellScratch()
 
     /// `avatars` must be sized to their cells (`layout.cells[i]`); `background` (frame-sized
     /// pixels: an image or a blurred photo) replaces the plain background colour.
@@ -50,7 +52,8 @@ public struct SceneRenderer: Sendable {
             }
         }
         for (index, cell) in layout.cells.enumerated() {
-            var face = FrameBuffer(size: FrameSize(width: cell.width, height: cell.height))
+            var face = scratch.take(index) ?? FrameBuffer(size: FrameSize(width: cell.width, height: cell.height))
+            defer { scratch.give(face, index) }
             try avatars[index].render(scene.speakers[min(index, scene.speakers.count - 1)], into: &face)
             Self.blit(face, into: &buffer, x: cell.x, y: cell.y)
         }
@@ -71,4 +74,15 @@ public struct SceneRenderer: Sendable {
             }
         }
     }
+}
+
+/// Frames for the cells, handed to one rendering thread at a time and returned after the blit,
+/// so a scene frame does not allocate (and blacken) a frame per speaker.
+final class CellScratch: @unchecked Sendable {
+    // Safe: `free` is read and written under `lock`; a taken frame belongs to one caller.
+    private let lock = NSLock()
+    private var free: [Int: [FrameBuffer]] = [:]
+
+    func take(_ cell: Int) -> FrameBuffer? { lock.withLock { free[cell]?.popLast() } }
+    func give(_ frame: FrameBuffer, _ cell: Int) { lock.withLock { free[cell, default: []].append(frame) } }
 }

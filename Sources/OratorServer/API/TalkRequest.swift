@@ -51,10 +51,11 @@ struct TalkConfig: Codable, Sendable, Equatable {
     var pitch: Int?
     var avatar: String?
     var captions: [String]?
+    var quality: String?
 
     enum CodingKeys: String, CodingKey {
         case resultFormat = "result_format", stitch, size, fps, still, expressionScale = "expression_scale", preprocess, face, seed
-        case rate, pitch, avatar, captions
+        case rate, pitch, avatar, captions, quality
     }
 
     init(from decoder: any Decoder) throws {
@@ -75,12 +76,13 @@ struct TalkConfig: Codable, Sendable, Equatable {
         pitch = try c.decodeIfPresent(Int.self, forKey: .pitch)
         avatar = try c.decodeIfPresent(String.self, forKey: .avatar)
         captions = try c.decodeIfPresent([String].self, forKey: .captions)
+        quality = try c.decodeIfPresent(String.self, forKey: .quality)
     }
 
     /// The keys this server reads; others (D-ID's `fluent`, `pad_audio`, ...) are reported as ignored.
     static let knownKeys: Set<String> = [
         "result_format", "stitch", "size", "fps", "still", "expression_scale", "preprocess", "face", "seed", "rate", "pitch",
-        "avatar", "captions",
+        "avatar", "captions", "quality",
     ]
 }
 

@@ -180,6 +180,7 @@ struct JobPlanner: Sendable {
         spec.settings.seed = config.seed
         spec.settings.rate = config.rate
         spec.settings.pitch = config.pitch
+        spec.settings.quality = config.quality
         for caption in config.captions ?? [] {
             guard ["srt", "vtt", "burn"].contains(caption) else { throw APIError.invalid("config.captions: \"\(caption)\" is not srt, vtt or burn") }
         }

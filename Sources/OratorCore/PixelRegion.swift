@@ -29,5 +29,19 @@ public struct PixelRegion: Sendable, Codable, Equatable, CustomStringConvertible
         return PixelRegion(x: left, y: top, width: right - left, height: bottom - top)
     }
 
+    /// The smallest rectangle holding both.
+    public func union(_ other: PixelRegion) -> PixelRegion {
+        if area == 0 { return other }
+        if other.area == 0 { return self }
+        let left = min(x, other.x), top = min(y, other.y)
+        let right = max(x + width, other.x + other.width), bottom = max(y + height, other.y + other.height)
+        return PixelRegion(x: left, y: top, width: right - left, height: bottom - top)
+    }
+
+    /// This rectangle grown by `margin` pixels on every side.
+    public func expanded(by margin: Int) -> PixelRegion {
+        PixelRegion(x: x - margin, y: y - margin, width: width + 2 * margin, height: height + 2 * margin)
+    }
+
     public var description: String { "\(width)x\(height) at (\(x), \(y))" }
 }
