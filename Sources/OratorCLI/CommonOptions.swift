@@ -22,7 +22,7 @@ struct VoiceOptions: ParsableArguments {
     @Option(help: "Voice: an espeak-ng voice or language (default en-us), a neural voice (joe), or piper:PATH.onnx (see `orator voices`).")
     var voice: String?
 
-    @Option(help: "Threads for a neural voice (default 1).")
+    @Option(help: "Threads for a neural voice (default: the cores, up to 4; shared among batch workers).")
     var speechThreads: Int?
 
     @Option(help: "Speaking rate in words per minute (80-450), default 165.")

@@ -17,10 +17,12 @@ public struct BatchPlan: Sendable {
         resolver.cacheEnabled = cache
         settings = try resolver.resolve([configuration.layer] + flags)
         let threads = max(1, settings.jobs / max(1, workers))
+        let speechThreads = max(1, JobDefaults.speechThreads / max(1, workers))
         var requests: [CreateRequest] = []
         func request(_ script: URL, output: URL, layers: [SettingsLayer]) throws(OratorError) -> CreateRequest {
             var request = CreateRequest(speech: .script(script), output: output, settings: try resolver.resolve(layers))
             request.jobs = threads
+            if layers.allSatisfy({ $0.speechThreads == nil }) { request.speechThreads = speechThreads }
             return request
         }
         for script in scripts {

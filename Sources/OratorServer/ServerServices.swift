@@ -51,7 +51,8 @@ final class ServerServices: Sendable {
             let secret = keys?.keys.first { $0.name == row.owner }?.secret ?? signer.secretText
             return (body, secret)
         }
-        let runner = JobRunner(folders: folders, board: board, engines: .standard)
+        let runner = JobRunner(folders: folders, board: board, engines: .standard,
+                               speechThreads: max(1, JobDefaults.speechThreads / configuration.workers))
         pool = WorkerPool(count: configuration.workers, store: store, runner: runner, board: board, folders: folders,
                           webhooks: webhooks, logger: logger)
     }

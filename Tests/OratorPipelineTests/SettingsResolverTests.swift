@@ -130,3 +130,27 @@ struct SettingsResolverTests {
             .joined(separator: " ").contains("-f rawvideo -pix_fmt yuv420p -video_size 1920x1080"))
     }
 }
+
+@Suite("A batch shares the cores out among its workers")
+struct BatchPlanThreadTests {
+    @Test("render and speech threads are divided by the workers unless a layer names them")
+    func sharesThreads() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("batchplan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scripts = try (0..<2).map { index in
+            let url = folder.appendingPathComponent("ep\(index).txt")
+            try "Hello number \(index).".write(to: url, atomically: true, encoding: .utf8)
+            return url
+        }
+        func plan(_ flags: [SettingsLayer], workers: Int) throws -> BatchPlan {
+            try BatchPlan(configuration: OratorConfiguration(), flags: flags, cache: false, workers: workers,
+                          scripts: scripts, outputFolder: folder, manifest: nil)
+        }
+        let shared = try plan([], workers: 2)
+        #expect(shared.requests.allSatisfy { $0.speechThreads == max(1, JobDefaults.speechThreads / 2) })
+        #expect(shared.requests.allSatisfy { $0.jobs == max(1, JobDefaults.jobs / 2) })
+        #expect(try plan([], workers: 1).requests.allSatisfy { $0.speechThreads == JobDefaults.speechThreads })
+        #expect(try plan([SettingsLayer(speechThreads: 3)], workers: 2).requests.allSatisfy { $0.speechThreads == 3 })
+    }
+}

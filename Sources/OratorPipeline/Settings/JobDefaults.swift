@@ -8,7 +8,10 @@ public enum JobDefaults {
     public static let voice = "en-us"
     public static let rate = 165
     public static let pitch = 50
-    public static let speechThreads = 1
+    /// A neural voice speaks before any frame is drawn, so it may use every core (up to 4):
+    /// measured 4.5-4.8 s against 5.4-6.9 s with one thread for examples/welcome.txt, with the
+    /// same audio bytes (BENCHMARKS.md, #18). Batches and the server share the cores out.
+    public static var speechThreads: Int { min(4, max(1, ProcessInfo.processInfo.activeProcessorCount)) }
     public static let avatar = "builtin"
     public static let preprocess = PreprocessMode.crop
     public static let size = "512"

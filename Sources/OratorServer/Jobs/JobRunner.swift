@@ -11,6 +11,8 @@ struct JobRunner: Sendable {
     let folders: ServerFolders
     let board: ProgressBoard
     let engines: Engines
+    /// Threads a neural voice may use in one job: the cores shared among the workers.
+    var speechThreads = 1
 
     /// How a run ended.
     enum Outcome: Sendable {
@@ -29,7 +31,7 @@ struct JobRunner: Sendable {
             let spec = try JSONDecoder().decode(JobSpec.self, from: Data(row.spec.utf8))
             var settings = spec.settings
             settings.base = folder
-            let serverLayer = SettingsLayer(cache: folders.cache.path)
+            let serverLayer = SettingsLayer(speechThreads: speechThreads, cache: folders.cache.path)
             let resolved = try SettingsResolver().resolve([serverLayer, settings])
             var request = CreateRequest(speech: try speech(spec, folder: folder), output: folder.appendingPathComponent("result.mp4"),
                                         settings: resolved)
