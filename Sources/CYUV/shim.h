@@ -1,2 +1,1 @@
 #include <libyuv/convert_from_argb.h>
-#include <libyuv/compare.h>

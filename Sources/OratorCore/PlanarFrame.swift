@@ -14,8 +14,7 @@ public struct PlanarFrame: Sendable {
         bytes = [UInt8](repeating: 16, count: luma) + [UInt8](repeating: 128, count: size.planarByteCount - luma)
     }
 
-    /// Byte offsets of the three planes in `bytes`.
-    public var lumaOffset: Int { 0 }
+    /// Byte offsets of the chroma planes in `bytes` (luma starts at 0).
     public var uOffset: Int { size.width * size.height }
     public var vOffset: Int { uOffset + chromaWidth * chromaHeight }
     /// Width and height of a chroma plane.

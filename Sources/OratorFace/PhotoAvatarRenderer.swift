@@ -87,9 +87,8 @@ public struct PhotoAvatarRenderer: FrameRendering {
 
     /// Draws the photo with the face posed by `motion` over a frame it drew before: only the
     /// photo under `previous` and under this frame's moved triangles is copied again. Returns
-    /// the box around the moved triangles (the warp writes only inside them; the mouth is
-    /// painted inside the lips, which are among them), grown by a pixel for the warp's
-    /// interpolation and the mouth's feathered edge.
+    /// the box around the moved triangles (the warp writes only inside them) and the mouth's
+    /// clip, grown by 2 pixels for the warp's interpolation and the mouth's feathered edge.
     public func update(_ motion: MotionFrame, over buffer: inout FrameBuffer, previous: PixelRegion?) throws(OratorError) -> PixelRegion? {
         guard buffer.size == size else {
             throw OratorError(.renderFailed, "frame buffer is \(buffer.size), the photo avatar draws \(size)")
@@ -98,29 +97,16 @@ public struct PhotoAvatarRenderer: FrameRendering {
         let targetXY = target.flatMap { [Float($0.x), Float($0.y)] }
         var moved: [Int32] = []
         moved.reserveCapacity(rig.triangles.count)
-        var low = Vec2(Double(size.width), Double(size.height)), high = Vec2(0, 0)
         for start in stride(from: 0, to: rig.triangles.count, by: 3) {
             let corners = rig.triangles[start..<start + 3]
             if corners.contains(where: { (target[Int($0)] - rig.source[Int($0)]).length > 0.01 }) {
                 moved.append(contentsOf: corners)
-                for corner in corners {
-                    let point = target[Int(corner)]
-                    low = Vec2(min(low.x, point.x), min(low.y, point.y))
-                    high = Vec2(max(high.x, point.x), max(high.y, point.y))
-                }
             }
         }
         let upperLip = FaceRig.upperLip.map { target[$0] }, lowerLip = FaceRig.lowerLip.map { target[$0] }
         let mouth = MouthPainter.paint(upperLip: upperLip, lowerLip: lowerLip, motion: motion, palette: palette)
-        for point in mouth?.clip ?? [] {
-            low = Vec2(min(low.x, point.x), min(low.y, point.y))
-            high = Vec2(max(high.x, point.x), max(high.y, point.y))
-        }
-        let changed = low.x > high.x ? PixelRegion(x: 0, y: 0, width: 0, height: 0)
-            : PixelRegion(x: Int(low.x.rounded(.down)), y: Int(low.y.rounded(.down)),
-                          width: Int(high.x.rounded(.up)) - Int(low.x.rounded(.down)) + 1,
-                          height: Int(high.y.rounded(.up)) - Int(low.y.rounded(.down)) + 1)
-                .expanded(by: 2).clamped(width: size.width, height: size.height)
+        let touched = moved.map { target[Int($0)] } + (mouth?.clip ?? [])
+        let changed = Self.box(around: touched).expanded(by: 2).clamped(width: size.width, height: size.height)
         if let previous {
             try canvas.copy(previous.union(changed), into: &buffer)
         } else {
@@ -142,5 +128,17 @@ public struct PhotoAvatarRenderer: FrameRendering {
             try composite(mouth.shapes, clip: mouth.clip, feather: 0.7, into: &buffer)
         }
         return changed
+    }
+
+    /// The whole-pixel box holding `points` (empty when there are none).
+    static func box(around points: some Sequence<Vec2>) -> PixelRegion {
+        var low = Vec2(.infinity, .infinity), high = Vec2(-.infinity, -.infinity)
+        for point in points {
+            low = pointwiseMin(low, point)
+            high = pointwiseMax(high, point)
+        }
+        guard low.x <= high.x else { return PixelRegion(x: 0, y: 0, width: 0, height: 0) }
+        let left = Int(low.x.rounded(.down)), top = Int(low.y.rounded(.down))
+        return PixelRegion(x: left, y: top, width: Int(high.x.rounded(.up)) - left + 1, height: Int(high.y.rounded(.up)) - top + 1)
     }
 }

@@ -17,7 +17,7 @@ public struct BatchPlan: Sendable {
         resolver.cacheEnabled = cache
         settings = try resolver.resolve([configuration.layer] + flags)
         let threads = max(1, settings.jobs / max(1, workers))
-        let speechThreads = max(1, JobDefaults.speechThreads / max(1, workers))
+        let speechThreads = JobDefaults.speechThreads(sharedBy: workers)
         var requests: [CreateRequest] = []
         func request(_ script: URL, output: URL, layers: [SettingsLayer]) throws(OratorError) -> CreateRequest {
             var request = CreateRequest(speech: .script(script), output: output, settings: try resolver.resolve(layers))

@@ -44,7 +44,7 @@ public struct CreateRequest: Sendable {
     public var episode = EpisodeOptions()
     /// Which video encoder to use.
     public var encoder: EncoderChoice
-    /// The encoder's quality level (preset and CRF by frame size).
+    /// The encoder's quality level (its preset and CRF).
     public var quality = JobDefaults.quality
     /// Frames per render chunk (the unit of caching and of resuming an interrupted run).
     public var framesPerChunk: Int

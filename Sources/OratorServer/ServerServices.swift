@@ -52,7 +52,7 @@ final class ServerServices: Sendable {
             return (body, secret)
         }
         let runner = JobRunner(folders: folders, board: board, engines: .standard,
-                               speechThreads: max(1, JobDefaults.speechThreads / configuration.workers))
+                               speechThreads: JobDefaults.speechThreads(sharedBy: configuration.workers))
         pool = WorkerPool(count: configuration.workers, store: store, runner: runner, board: board, folders: folders,
                           webhooks: webhooks, logger: logger)
     }

@@ -13,7 +13,6 @@ public final class FFmpegVideoEncoder {
     public private(set) var frameCount = 0
 
     private let child: ChildProcess
-    private let input: FileHandle
     private var finished = false
     private var scratch: PlanarFrame?
 
@@ -28,7 +27,6 @@ public final class FFmpegVideoEncoder {
         guard let input = child.input else {
             throw OratorError(.internalFailure, "ffmpeg was started without an input pipe")
         }
-        self.input = input
         Self.widen(input)
     }
 

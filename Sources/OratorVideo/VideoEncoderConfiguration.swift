@@ -29,9 +29,9 @@ public struct VideoEncoderConfiguration: Sendable, Codable, Equatable {
         self.codec = codec
     }
 
-    /// The settings `quality` picks for `size` (libx264's preset and CRF; NVENC keys off the CRF too).
+    /// The settings `quality` picks (libx264's preset and CRF; NVENC keys off the CRF too).
     public init(size: FrameSize, fps: Double, quality: VideoQuality, codec: VideoCodec = .libx264) {
-        let (preset, crf) = quality.x264(for: size)
+        let (preset, crf) = quality.x264
         self.init(size: size, fps: fps, preset: preset, crf: crf, codec: codec)
     }
 

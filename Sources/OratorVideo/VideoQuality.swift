@@ -17,9 +17,8 @@ public enum VideoQuality: String, Sendable, Codable, CaseIterable, CustomStringC
         self = quality
     }
 
-    /// libx264's preset and CRF for frames of `size`. One setting fits every size measured; the
-    /// size stays an input so that a size measured to need another can have it.
-    public func x264(for size: FrameSize) -> (preset: String, crf: Int) {
+    /// libx264's preset and CRF (one setting fits every size measured).
+    public var x264: (preset: String, crf: Int) {
         switch self {
         case .fast: ("ultrafast", 26)
         case .balanced: (Self.defaultPreset, Self.defaultCRF)

@@ -4,6 +4,7 @@ import OratorFace
 import Testing
 @testable import OratorPipeline
 import OratorMotion
+import OratorTestSupport
 import OratorVideo
 
 @Suite("Settings layer: defaults, then the configuration file, a manifest job, the flags")
@@ -135,17 +136,12 @@ struct SettingsResolverTests {
 struct BatchPlanThreadTests {
     @Test("render and speech threads are divided by the workers unless a layer names them")
     func sharesThreads() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("batchplan-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let scripts = try (0..<2).map { index in
-            let url = folder.appendingPathComponent("ep\(index).txt")
-            try "Hello number \(index).".write(to: url, atomically: true, encoding: .utf8)
-            return url
-        }
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let scripts = try (0..<2).map { index in try folder.file("ep\(index).txt", contents: "Hello number \(index).") }
         func plan(_ flags: [SettingsLayer], workers: Int) throws -> BatchPlan {
             try BatchPlan(configuration: OratorConfiguration(), flags: flags, cache: false, workers: workers,
-                          scripts: scripts, outputFolder: folder, manifest: nil)
+                          scripts: scripts, outputFolder: folder.url, manifest: nil)
         }
         let shared = try plan([], workers: 2)
         #expect(shared.requests.allSatisfy { $0.speechThreads == max(1, JobDefaults.speechThreads / 2) })

@@ -12,6 +12,8 @@ public enum JobDefaults {
     /// measured 4.5-4.8 s against 5.4-6.9 s with one thread for examples/welcome.txt, with the
     /// same audio bytes (BENCHMARKS.md, #18). Batches and the server share the cores out.
     public static var speechThreads: Int { min(4, max(1, ProcessInfo.processInfo.activeProcessorCount)) }
+    /// Each job's share of `speechThreads` when `workers` jobs run at once (batch, serve).
+    public static func speechThreads(sharedBy workers: Int) -> Int { max(1, speechThreads / max(1, workers)) }
     public static let avatar = "builtin"
     public static let preprocess = PreprocessMode.crop
     public static let size = "512"

@@ -36,7 +36,7 @@ public struct SettingsLayer: Sendable, Codable, Equatable {
     public var jobs: Int?
     /// `auto`, `libx264` or `nvenc`.
     public var encoder: String?
-    /// `fast`, `balanced` or `best`: the encoder's preset and CRF for the frame size.
+    /// `fast`, `balanced` or `best`: the encoder's preset and CRF.
     public var quality: String?
     /// Cache folder (relative to `base`).
     public var cache: String?

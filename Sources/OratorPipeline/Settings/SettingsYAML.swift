@@ -31,7 +31,7 @@ extension ResolvedSettings {
             "head-motion: \(SettingsResolver.number(Double(motion.still ? 0 : motion.headMotionScale)))",
             "jobs: \(jobs)",
             "encoder: \(encoder.rawValue)",
-            "quality: \(quality.rawValue)   # libx264 \(quality.x264(for: size).preset) crf \(quality.x264(for: size).crf) at \(size)",
+            "quality: \(quality.rawValue)   # libx264 \(quality.x264.preset) crf \(quality.x264.crf)",
             cache.map { "cache: \(quoted($0.path))" } ?? "# cache: off (--no-cache)",
         ]
         if !speakers.isEmpty {
