@@ -13,8 +13,11 @@ struct AnimateCommand: ParsableCommand {
               orator animate --image face.jpg --audio talk.mp3 -o talk.mp4
               orator animate --image face.jpg --audio take.wav --transcript take.txt --preprocess full -o take.mp4
               orator animate --image face.png --audio line.ogg --still --expression-scale 1.3 --pose-seed 4 -o line.mp4
+              orator animate --image face.jpg --audio talk.mp3 --expressions moods.json -o talk.mp4
             The mouth follows the recording: aligned to the transcript when given (most accurate),
-            else from phone recognition.
+            else from phone recognition. --expressions takes D-ID's driver_expressions list,
+            [{"start_frame": 0, "expression": "happy", "intensity": 0.6}], or the same with
+            "start" in seconds; expressions: neutral, happy, smile, surprise, serious, sad.
             """)
 
     @Option(help: "The portrait photo (JPEG, PNG or WebP), an avatar pack folder, or builtin.")
@@ -28,6 +31,9 @@ struct AnimateCommand: ParsableCommand {
 
     @Option(name: .shortAndLong, help: "The MP4 to write.")
     var output: String
+
+    @Option(help: "Expressions over time, as JSON: [{\"start_frame\" or \"start\" (seconds), \"expression\", \"intensity\"}].")
+    var expressions: String?
 
     @Option(help: "Language of the recording as an espeak-ng voice (en-us, de, ...), used with --transcript.")
     var language: String?
@@ -56,6 +62,7 @@ struct AnimateCommand: ParsableCommand {
             var request = CreateRequest(speech: .recording(fileURL(audio), transcript: transcript.map(fileURL)), output: fileURL(output),
                                         settings: settings)
             request.otherInputs = [configOptions.file].compactMap { $0 }
+            request.expressions = expressions.map(fileURL)
             request.otherOutputs = [report].compactMap { $0.map(fileURL) }
             let summary = try TalkingHeadPipeline().create(request, cache: CacheOptions.open(settings), progress: reporting.reporter)
             if let report { try JSONFile.write(summary, to: fileURL(report)) }

@@ -24,6 +24,15 @@ public struct MotionFrame: Sendable, Codable, Equatable {
     public var blinkRight: Float
     /// Brow raise, -1 (frown) to 1 (raised).
     public var browRaise: Float
+    /// Mouth corners drawn up and out (a smile), 0 to 1. It moves the corners of both lips
+    /// together, so lips that are closed stay closed.
+    public var smile: Float
+    /// Mouth corners pulled down (sad, serious), 0 to 1.
+    public var mouthFrown: Float
+    /// Eyes widened (1, surprise) or narrowed (-1, a squint).
+    public var eyeWiden: Float
+    /// Cheeks raised (the lower lids and cheeks of a real smile), 0 to 1.
+    public var cheekRaise: Float
     /// Head turn, degrees; positive turns toward the viewer's right.
     public var headYaw: Float
     /// Head nod, degrees; positive tips the chin down.
@@ -39,6 +48,7 @@ public struct MotionFrame: Sendable, Codable, Equatable {
         mouthShape: MouthShape = .x, jawOpen: Float = 0, lipRound: Float = 0, lipStretch: Float = 0,
         lipPress: Float = 0, teethOnLip: Float = 0, tongueUp: Float = 0,
         blinkLeft: Float = 0, blinkRight: Float = 0, browRaise: Float = 0,
+        smile: Float = 0, mouthFrown: Float = 0, eyeWiden: Float = 0, cheekRaise: Float = 0,
         headYaw: Float = 0, headPitch: Float = 0, headRoll: Float = 0,
         translateX: Float = 0, translateY: Float = 0
     ) {
@@ -52,6 +62,10 @@ public struct MotionFrame: Sendable, Codable, Equatable {
         self.blinkLeft = blinkLeft
         self.blinkRight = blinkRight
         self.browRaise = browRaise
+        self.smile = smile
+        self.mouthFrown = mouthFrown
+        self.eyeWiden = eyeWiden
+        self.cheekRaise = cheekRaise
         self.headYaw = headYaw
         self.headPitch = headPitch
         self.headRoll = headRoll
@@ -61,6 +75,26 @@ public struct MotionFrame: Sendable, Codable, Equatable {
 
     /// The face at rest: mouth closed at idle, eyes open, head centred.
     public static let rest = MotionFrame()
+
+    private enum CodingKeys: String, CodingKey {
+        case mouthShape, jawOpen, lipRound, lipStretch, lipPress, teethOnLip, tongueUp, blinkLeft, blinkRight, browRaise
+        case smile, mouthFrown, eyeWiden, cheekRaise, headYaw, headPitch, headRoll, translateX, translateY
+    }
+
+    /// Reads a frame; the expression coefficients are optional (motion files written before
+    /// they existed read as neutral).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func value(_ key: CodingKeys) throws -> Float { try c.decode(Float.self, forKey: key) }
+        func optional(_ key: CodingKeys) throws -> Float { try c.decodeIfPresent(Float.self, forKey: key) ?? 0 }
+        self.init(mouthShape: try c.decode(MouthShape.self, forKey: .mouthShape), jawOpen: try value(.jawOpen),
+                  lipRound: try value(.lipRound), lipStretch: try value(.lipStretch), lipPress: try value(.lipPress),
+                  teethOnLip: try value(.teethOnLip), tongueUp: try value(.tongueUp), blinkLeft: try value(.blinkLeft),
+                  blinkRight: try value(.blinkRight), browRaise: try value(.browRaise), smile: try optional(.smile),
+                  mouthFrown: try optional(.mouthFrown), eyeWiden: try optional(.eyeWiden), cheekRaise: try optional(.cheekRaise),
+                  headYaw: try value(.headYaw), headPitch: try value(.headPitch), headRoll: try value(.headRoll),
+                  translateX: try value(.translateX), translateY: try value(.translateY))
+    }
 }
 
 /// Per-frame motion for a whole clip at a fixed frame rate.

@@ -69,11 +69,35 @@ public struct SpeechTimeline: Sendable, Codable, Equatable {
     public var words: [TimedWord]
     /// Length of the audio the timeline describes, in seconds.
     public var duration: Double
+    /// Expressions the script asks for (`[smile]`), in time order.
+    public var expressions: [TimedExpression]
 
-    public init(phones: [TimedPhone] = [], words: [TimedWord] = [], duration: Double = 0) {
+    public init(phones: [TimedPhone] = [], words: [TimedWord] = [], duration: Double = 0, expressions: [TimedExpression] = []) {
         self.phones = phones
         self.words = words
         self.duration = duration
+        self.expressions = expressions
+    }
+
+    private enum CodingKeys: String, CodingKey { case phones, words, duration, expressions }
+
+    /// Reads a timeline; `expressions` is optional (timelines from before it existed, and from
+    /// other tools, have none).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(phones: try c.decode([TimedPhone].self, forKey: .phones), words: try c.decode([TimedWord].self, forKey: .words),
+                  duration: try c.decode(Double.self, forKey: .duration),
+                  expressions: try c.decodeIfPresent([TimedExpression].self, forKey: .expressions) ?? [])
+    }
+
+    /// Writes a timeline, leaving out `expressions` when there are none (the file stays the
+    /// same as before for scripts without expression cues).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(phones, forKey: .phones)
+        try c.encode(words, forKey: .words)
+        try c.encode(duration, forKey: .duration)
+        if !expressions.isEmpty { try c.encode(expressions, forKey: .expressions) }
     }
 
     /// Appends another timeline that starts `offset` seconds into this one.
@@ -82,6 +106,7 @@ public struct SpeechTimeline: Sendable, Codable, Equatable {
             TimedPhone(phone: $0.phone, start: $0.start + offset, end: $0.end + offset, symbol: $0.symbol)
         }
         words += other.words.map { TimedWord(text: $0.text, start: $0.start + offset, end: $0.end + offset) }
+        expressions += other.expressions.map { TimedExpression(start: $0.start + offset, expression: $0.expression, intensity: $0.intensity, transition: $0.transition) }
         duration = max(duration, offset + other.duration)
     }
 }

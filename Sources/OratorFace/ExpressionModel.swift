@@ -57,6 +57,7 @@ enum ExpressionModel {
     static func apply(_ motion: MotionFrame, to points: inout [Vec2], rig: FaceRig) {
         let unit = rig.frame.unit
         moveMouth(motion, &points, rig: rig, unit: unit)
+        moveExpression(motion, &points, rig: rig, unit: unit)
         blink(Double(clamp(motion.blinkLeft)), upperLower: [(37, 41), (38, 40)], creases: Array(rig.creaseRange.prefix(4)), &points)
         blink(Double(clamp(motion.blinkRight)), upperLower: [(43, 47), (44, 46)], creases: Array(rig.creaseRange.suffix(4)), &points)
         moveBrows(Double(max(-1, min(1, motion.browRaise))), blink: Double(clamp(max(motion.blinkLeft, motion.blinkRight))),
@@ -101,6 +102,39 @@ enum ExpressionModel {
             for index in upperInner.dropFirst(2).dropLast(2) { points[index].y -= roundOpen }
             for index in lowerInner.dropFirst(2).dropLast(2) { points[index].y += roundOpen }
         }
+    }
+
+    /// Smile and frown bend the mouth: every lip point moves by the same function of how far
+    /// out it sits, so points of the two lips above one another move alike and closed lips stay
+    /// closed. The cheeks ride up with a smile and push the lower lids up; widened eyes lift the
+    /// upper lids, narrowed ones bring both lids in.
+    private static func moveExpression(_ motion: MotionFrame, _ points: inout [Vec2], rig: FaceRig, unit: Double) {
+        let smile = Double(clamp(motion.smile)), frown = Double(clamp(motion.mouthFrown))
+        let cheek = Double(clamp(motion.cheekRaise)), widen = Double(max(-1, min(1, motion.eyeWiden)))
+        guard smile > 0 || frown > 0 || cheek > 0 || widen != 0 else { return }
+        let mouthCenter = (points[48] + points[54]) / 2
+        let halfWidth = max(1e-6, (points[54].x - points[48].x) / 2)
+        let cornersBefore = [points[48], points[54]]
+        if smile > 0 || frown > 0 {
+            for index in Array(48...67) + FaceRig.tracedLipPoints.map(\.vertex) {
+                let side = max(-1.2, min(1.2, (points[index].x - mouthCenter.x) / halfWidth))
+                let bend = side * side
+                points[index].y += (-0.1 * smile + 0.075 * frown) * unit * bend
+                points[index].x += (side < 0 ? -1 : 1) * (0.055 * smile - 0.015 * frown) * unit * pow(abs(side), 1.5)
+            }
+        }
+        // The lower cheeks follow the corners; the upper cheeks rise with the cheek raise (and a
+        // little with any smile).
+        let lift = max(cheek, 0.5 * smile)
+        for (offset, corner) in [(1, 48), (3, 54)] {
+            let before = cornersBefore[corner == 48 ? 0 : 1]
+            points[rig.cheekRange.lowerBound + offset] += (points[corner] - before) * 0.5 + Vec2(0, -0.03 * unit * lift)
+        }
+        for offset in [0, 2] { points[rig.cheekRange.lowerBound + offset].y -= 0.05 * unit * lift }
+        let squint = max(0, -widen), wide = max(0, widen)
+        for lower in [40, 41, 46, 47] { points[lower].y -= (0.045 * cheek + 0.025 * squint) * unit }
+        for upper in [37, 38, 43, 44] { points[upper].y += (0.035 * squint - 0.05 * wide) * unit }
+        for crease in rig.creaseRange { points[crease].y += (0.02 * squint - 0.035 * wide) * unit }
     }
 
     private static func blink(_ amount: Double, upperLower: [(Int, Int)], creases: [Int], _ points: inout [Vec2]) {

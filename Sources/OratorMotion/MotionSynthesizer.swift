@@ -3,7 +3,8 @@ import OratorCore
 
 /// Turns mouth cues and word timings into per-frame motion: the mouth from the cues, blinks at
 /// natural random intervals, idle head motion with nods and brow raises on stressed words,
-/// and breathing. Everything random comes from the seed.
+/// breathing, and the timeline's expressions (`[smile]`), eased in and out. Everything random
+/// comes from the seed.
 public struct MotionSynthesizer: Sendable {
     public var configuration: MotionConfiguration
 
@@ -20,6 +21,7 @@ public struct MotionSynthesizer: Sendable {
         let head = HeadMotion(timeline: timeline, random: &random)
         let mouth = MouthSampler(cues: cues, window: min(0.06, 1.5 / fps))
         let scale = configuration.expressionScale
+        let expressions = ExpressionTrack(timeline.expressions)
         var frames: [MotionFrame] = []
         frames.reserveCapacity(frameCount)
         for index in 0..<frameCount {
@@ -41,8 +43,20 @@ public struct MotionSynthesizer: Sendable {
                 frame.headRoll = sample.roll * amount
                 frame.translateX = sample.shiftX * amount
                 frame.translateY = sample.shiftY * amount
-                frame.browRaise = max(-1, min(1, sample.brow * scale))
+                frame.browRaise = sample.brow * scale
             }
+            // Expressions were asked for, so they show even with --still; they scale with the
+            // expression scale. They move the corners of both lips together, so the lip
+            // closure of p, b and m holds under a smile.
+            if !expressions.isEmpty {
+                let face = expressions.pose(at: time).scaled(Double(scale))
+                frame.smile = clamp(Float(face.smile))
+                frame.mouthFrown = clamp(Float(face.mouthFrown))
+                frame.cheekRaise = clamp(Float(face.cheekRaise))
+                frame.eyeWiden = max(-1, min(1, Float(face.eyeWiden)))
+                frame.browRaise += Float(face.browRaise)
+            }
+            frame.browRaise = max(-1, min(1, frame.browRaise))
             frames.append(frame)
         }
         return MotionTrack(fps: fps, frames: frames)

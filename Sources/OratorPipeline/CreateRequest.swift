@@ -50,6 +50,8 @@ public struct CreateRequest: Sendable {
     public var framesPerChunk: Int
     /// Files the caller reads besides the request's own (a configuration file): no output may be one of them.
     public var otherInputs: [URL] = []
+    /// A recording's expressions (`animate --expressions`, `ExpressionFile`).
+    public var expressions: URL?
     /// Files the caller writes besides the video (a run report): checked with the run's outputs.
     public var otherOutputs: [URL] = []
 

@@ -1,6 +1,7 @@
 import Foundation
 import OratorCore
 import OratorLipSync
+import OratorMotion
 import OratorNeuralSpeech
 import OratorScript
 import OratorVideo
@@ -26,12 +27,15 @@ struct PipelineRun {
     var narrationFile: URL?
     /// Composed music beds in use (held so a cache prune leaves them while the mix reads them).
     var composedBeds: [StageOutput] = []
+    /// The request's expressions file, read before any work (`animate --expressions`).
+    let expressions: [TimedExpression]
 
     init(request: CreateRequest, cache: ContentCache?, progress: any StageProgressReporting, engines: Engines) throws(OratorError) {
         self.request = request
         self.engines = engines
         self.cache = cache
         self.progress = progress
+        expressions = try request.expressions.map { url throws(OratorError) in try ExpressionFile.read(url, fps: request.motion.fps) } ?? []
         workspace = try Workspace()
         store = cache ?? WorkspaceStore(workspace: workspace)
     }
@@ -87,7 +91,7 @@ struct PipelineRun {
 
     /// Mouth cues and per-frame motion from the timeline.
     mutating func motion(timeline: URL) throws(OratorError) -> URL {
-        let stage = MotionStage(configuration: request.motion)
+        let stage = MotionStage(configuration: request.motion, expressions: expressions)
         let store = store
         let output = try measure(MotionStage.name) { () throws(OratorError) in
             try store.output(stage: MotionStage.name, key: stage.key(timeline: timeline)) { folder throws(OratorError) in

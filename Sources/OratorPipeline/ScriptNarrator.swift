@@ -32,19 +32,23 @@ public struct ScriptNarrator: Sendable {
         let paragraphs = script.segments.filter { if case .speech = $0 { true } else { false } }.count
         progress.begin(stage: "speech", total: paragraphs)
         try writer.appendSilence(seconds: leadIn)
+        var expressions: [ScriptExpression] = []
         for segment in script.segments {
             switch segment {
             case let .speech(text, line, speaker):
                 let voice = speaker.flatMap { speakerVoices[$0] } ?? synthesizer
-                let result = try voice.synthesize(text)
+                var result = try voice.synthesize(text)
                 guard result.timeline.phones.contains(where: { $0.phone != .silence }) else {
                     throw OratorError(.speechFailed, "\(source):\(line): nothing speakable in \"\(text.prefix(40))\" (\(voice.engineDescription) produced no speech)")
                 }
+                result.timeline.expressions = ExpressionPlacement.place(expressions, in: text, timeline: result.timeline)
+                expressions.removeAll()
                 let start = writer.duration
                 narration.timeline.append(result.timeline, at: start)
                 try writer.append(Resampler.convert(result.audio, to: writer.sampleRate).samples)
                 narration.turns.append(SpeakerTurn(speaker: speaker, start: start, end: writer.duration,
-                                                   words: result.timeline.words.map { $0.shifted(by: start) }))
+                                                   words: result.timeline.words.map { $0.shifted(by: start) },
+                                                   expressions: result.timeline.expressions.map { $0.shifted(by: start) }))
                 progress.advance(stage: "speech", done: narration.turns.count, total: paragraphs)
                 try progress.checkCancelled()
             case let .pause(seconds):
@@ -53,8 +57,15 @@ public struct ScriptNarrator: Sendable {
                 narration.chapters.append(Narration.Chapter(title: title, start: writer.duration))
             case let .music(music, _):
                 narration.musicCues.append(Narration.MusicCue(time: writer.duration, music: music))
+            case let .expression(cue):
+                expressions.append(cue)
             }
         }
+        // Expressions after the last word hold from the end of the speech (the last speaker's).
+        let end = writer.duration
+        let trailing = expressions.map { TimedExpression(start: end, expression: $0.expression, intensity: $0.intensity) }
+        narration.timeline.expressions += trailing
+        if !trailing.isEmpty, !narration.turns.isEmpty { narration.turns[narration.turns.count - 1].expressions += trailing }
         try writer.appendSilence(seconds: tail)
         try writer.close()
         narration.timeline.duration = writer.duration
@@ -88,11 +99,36 @@ public struct SpeakerTurn: Sendable, Codable, Equatable {
     public var start: Double
     public var end: Double
     public var words: [TimedWord]
+    /// The speaker's expression cues in this paragraph.
+    public var expressions: [TimedExpression]
+
+    public init(speaker: String?, start: Double, end: Double, words: [TimedWord], expressions: [TimedExpression] = []) {
+        self.speaker = speaker
+        self.start = start
+        self.end = end
+        self.words = words
+        self.expressions = expressions
+    }
+
+    private enum CodingKeys: String, CodingKey { case speaker, start, end, words, expressions }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(speaker: try c.decodeIfPresent(String.self, forKey: .speaker), start: try c.decode(Double.self, forKey: .start),
+                  end: try c.decode(Double.self, forKey: .end), words: try c.decode([TimedWord].self, forKey: .words),
+                  expressions: try c.decodeIfPresent([TimedExpression].self, forKey: .expressions) ?? [])
+    }
 }
 
 extension TimedWord {
     func shifted(by seconds: Double) -> TimedWord {
         TimedWord(text: text, start: start + seconds, end: end + seconds)
+    }
+}
+
+extension TimedExpression {
+    func shifted(by seconds: Double) -> TimedExpression {
+        TimedExpression(start: start + seconds, expression: expression, intensity: intensity, transition: transition)
     }
 }
 

@@ -42,6 +42,9 @@ public struct TalkingHeadPipeline: Sendable {
         if case .photo = request.avatar, !request.episode.audioOnly { renderer.prefetch() }
         let speech = try run.speech()
         if run.isEpisode {
+            if let file = request.expressions {
+                throw OratorError(.invalidInput, "\(file.path): an expressions file drives one face; in an episode write the cues in the script where they start ([smile], [happy 0.6])")
+            }
             try run.episode(speech: speech.audio, timeline: speech.timeline, encoding: encoding, output: output)
             return run.summary(started: started, encoding: encoding, note: encoderNote)
         }

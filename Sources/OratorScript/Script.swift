@@ -1,3 +1,4 @@
+import OratorCore
 import Foundation
 /// A parsed script: what to say, who says it, in order, with pauses, music cues and chapters.
 public struct Script: Sendable, Codable, Equatable {
@@ -68,4 +69,25 @@ public enum ScriptSegment: Sendable, Codable, Equatable {
     /// `[music FILE]` or `[music generate MOOD]` starts a music bed (a file relative to the
     /// script, or a composed one); `[music stop]` (nil) ends it.
     case music(ScriptMusic?, line: Int)
+    /// `[smile]`, `[happy 0.6]`, ...: an expression taking effect at a word of the next
+    /// `.speech` segment (it always comes just before it; at the script's end, after the speech).
+    case expression(ScriptExpression)
+}
+
+/// An expression cue in a script.
+public struct ScriptExpression: Sendable, Codable, Equatable {
+    public var expression: FacialExpression
+    /// 0...1.
+    public var intensity: Float
+    /// How many words of the next speech segment come before it (its word count: after the last word).
+    public var word: Int
+    /// The 1-based line of the cue.
+    public var line: Int
+
+    public init(expression: FacialExpression, intensity: Float, word: Int, line: Int) {
+        self.expression = expression
+        self.intensity = intensity
+        self.word = word
+        self.line = line
+    }
 }

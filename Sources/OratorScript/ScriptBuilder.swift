@@ -10,6 +10,8 @@ struct ScriptBuilder {
     private var paragraph: [String] = []
     private var paragraphLine = 0
     private var speaker: String?
+    /// Expression cues waiting for the paragraph they belong to, with their word in it.
+    private var pendingExpressions: [ScriptExpression] = []
 
     init(parser: ScriptParser, source: String) {
         self.parser = parser
@@ -55,8 +57,15 @@ struct ScriptBuilder {
                 throw OratorError(.invalidInput, "\(source):\(line):\(cueColumn): '[' without a closing ']'")
             }
             let cue = rest[rest.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
-            flush()
-            script.segments.append(try ScriptCue.parse(cue, location: "\(source):\(line):\(cueColumn)", line: line))
+            let location = "\(source):\(line):\(cueColumn)"
+            if let (expression, intensity) = try ScriptCue.expression(cue, location: location) {
+                // An expression does not break the paragraph: it takes effect at the next word.
+                let word = paragraph.reduce(0) { $0 + Self.wordCount($1) }
+                pendingExpressions.append(ScriptExpression(expression: expression, intensity: intensity, word: word, line: line))
+            } else {
+                flush()
+                script.segments.append(try ScriptCue.parse(cue, location: location, line: line))
+            }
             restColumn = cueColumn + rest.distance(from: open, to: close) + 1
             rest = rest[rest.index(after: close)...]
         }
@@ -96,11 +105,35 @@ struct ScriptBuilder {
         if case let .speech(_, _, previous) = script.segments.last {
             script.segments.append(.pause(previous == speaker ? parser.paragraphPause : parser.turnGap))
         }
-        for piece in Self.breathGroups(paragraph.joined(separator: " ")) {
+        let pieces = Self.breathGroups(paragraph.joined(separator: " "))
+        var first = 0
+        for (index, piece) in pieces.enumerated() {
+            let end = first + Self.wordCount(piece)
+            let isLast = index == pieces.count - 1
+            for cue in pendingExpressions where cue.word >= first && (cue.word < end || isLast) {
+                var local = cue
+                local.word = cue.word - first
+                script.segments.append(.expression(local))
+            }
+            pendingExpressions.removeAll { $0.word >= first && ($0.word < end || isLast) }
             script.segments.append(.speech(piece, line: paragraphLine, speaker: speaker))
+            first = end
         }
         paragraph.removeAll()
     }
+
+    /// Ends the script: expressions after the last word take effect after it.
+    mutating func finish() {
+        flush()
+        for cue in pendingExpressions {
+            var atEnd = cue
+            atEnd.word = 0
+            script.segments.append(.expression(atEnd))
+        }
+        pendingExpressions.removeAll()
+    }
+
+    static func wordCount(_ text: String) -> Int { text.split(whereSeparator: \.isWhitespace).count }
 
     /// Bytes of UTF-8 in one spoken segment: a longer paragraph is spoken as several segments (split
     /// after sentences, or between words), so speech memory stays flat however long it is.

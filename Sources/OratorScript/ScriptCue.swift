@@ -1,8 +1,16 @@
 import OratorCore
 import Foundation
 
-/// Inline cues: `[pause 1.5s]`, `[pause 500ms]`, `[music FILE]`, `[music generate MOOD]`, `[music stop]`.
+/// Inline cues: `[pause 1.5s]`, `[pause 500ms]`, `[music FILE]`, `[music generate MOOD]`, `[music stop]`,
+/// and expressions (`[smile]`, `[happy 0.6]`; see `TimedExpression.parseCue`).
 enum ScriptCue {
+    /// The expression a cue names, with its intensity; nil for any other cue.
+    static func expression(_ cue: String, location: String) throws(OratorError) -> (FacialExpression, Float)? {
+        do { return try TimedExpression.parseCue(cue) } catch {
+            throw OratorError(.invalidInput, "\(location): \(error.message)")
+        }
+    }
+
     static func parse(_ cue: String, location: String, line: Int) throws(OratorError) -> ScriptSegment {
         let parts = cue.split(separator: " ", maxSplits: 1).map(String.init)
         switch parts.first?.lowercased() {
@@ -21,7 +29,7 @@ enum ScriptCue {
                 throw OratorError(.invalidInput, "\(location): \(error.message)")
             }
         default:
-            throw OratorError(.invalidInput, "\(location): unknown cue '[\(cue)]' (known: [pause 1.5s], [music FILE], [music generate MOOD], [music stop])")
+            throw OratorError(.invalidInput, "\(location): unknown cue '[\(cue)]' (known: [pause 1.5s], [music FILE], [music generate MOOD], [music stop], and the expressions [\(FacialExpression.allCases.map(\.rawValue).joined(separator: "], ["))] with an optional intensity, e.g. [happy 0.6])")
         }
     }
 

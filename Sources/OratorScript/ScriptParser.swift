@@ -4,7 +4,8 @@ import OratorCore
 /// Reads Orator's script format (documented in the README and docs/script-format.md):
 /// an optional front-matter block between `---` lines (title, speakers, music); `# Heading`
 /// lines; `NAME: text` speaker turns; lines of text forming paragraphs; blank lines as pauses;
-/// and inline cues `[pause 1.5s]`, `[music FILE]`, `[music stop]`. Errors name the line and column.
+/// and inline cues `[pause 1.5s]`, `[music FILE]`, `[music stop]`, `[smile]`, `[happy 0.6]`. Errors
+/// name the line and column.
 public struct ScriptParser: Sendable {
     /// Length of the pause a blank line makes, seconds.
     public var paragraphPause: Double
@@ -45,7 +46,7 @@ public struct ScriptParser: Sendable {
             try state.consume(line: lines[index], number: index + 1)
             index += 1
         }
-        state.flush()
+        state.finish()
         return state.script
     }
 }

@@ -57,7 +57,7 @@ struct MotionTrackFileTests {
         let frames = (0..<50).map { index in
             MotionFrame(mouthShape: MouthShape.allCases[index % 9], jawOpen: Float(index) / 50, lipRound: 0.25, lipStretch: 0.5,
                         lipPress: 0.75, teethOnLip: 0.1, tongueUp: 0.2, blinkLeft: 0.3, blinkRight: 0.4, browRaise: -0.5,
-                        headYaw: 3.5, headPitch: -2.25, headRoll: 1.125, translateX: 0.001, translateY: -0.002)
+                        smile: 0.6, mouthFrown: 0.05, eyeWiden: -0.25, cheekRaise: 0.7, headYaw: 3.5, headPitch: -2.25, headRoll: 1.125, translateX: 0.001, translateY: -0.002)
         }
         let track = MotionTrack(fps: 29.97, frames: frames)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("motion-\(UUID().uuidString).bin")
@@ -68,5 +68,22 @@ struct MotionTrackFileTests {
         #expect(try MotionTrackFile.read(url, frames: 10..<20).frames == Array(frames[10..<20]))
         try Data("not motion".utf8).write(to: url)
         #expect(throws: OratorError.self) { try MotionTrackFile.header(url) }
+    }
+
+    @Test("a version 1 file (14 coefficients, from before expressions) reads with neutral expressions")
+    func readsVersionOne() throws {
+        var bytes = Array("ORMT".utf8)
+        func append<T>(_ value: T) { withUnsafeBytes(of: value) { bytes += $0 } }
+        append(UInt32(1).littleEndian)
+        append((25.0).bitPattern.littleEndian)
+        append(UInt32(1).littleEndian)
+        bytes.append(UInt8(MouthShape.allCases.firstIndex(of: .d)!))
+        for value: Float in [0.5, 0, 0, 0, 0, 0, 0.25, 0.25, 0.3, 4, -2, 1, 0.01, 0.02] { append(value.bitPattern.littleEndian) }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("motion-v1-\(UUID().uuidString).bin")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data(bytes).write(to: url)
+        let frame = try #require(try MotionTrackFile.read(url).frames.first)
+        #expect(frame == MotionFrame(mouthShape: .d, jawOpen: 0.5, blinkLeft: 0.25, blinkRight: 0.25, browRaise: 0.3,
+                                     headYaw: 4, headPitch: -2, headRoll: 1, translateX: 0.01, translateY: 0.02))
     }
 }

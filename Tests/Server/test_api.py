@@ -433,6 +433,39 @@ def test_unknown_quality_is_422_naming_the_levels(keyed_server):
     assert "fast, balanced or best" in response.json()["description"]
 
 
+def test_driver_expressions_and_script_cues_make_a_talk(keyed_server):
+    """D-ID's config.driver_expressions (start_frame, expression, intensity) and Orator's [smile] cues."""
+    body = talk_body("Hello there. [surprise] What a day.")
+    body["config"]["driver_expressions"] = {"expressions": [{"start_frame": 0, "expression": "happy", "intensity": 0.6},
+                                                            {"start_frame": 20, "expression": "neutral"}],
+                                            "transition_frames": 5}
+    created = create_talk(keyed_server, body)
+    final = wait_for_talk(keyed_server, created["id"])
+    assert final["status"] == "done", final
+    assert final["config"]["driver_expressions"]["expressions"][0]["expression"] == "happy"
+    assert "config.driver_expressions" not in final.get("ignored", []), final
+
+
+@pytest.mark.parametrize("expressions,message", [
+    ({"expressions": [{"start_frame": 0, "expression": "grin"}]}, "expression 1: unknown expression 'grin'"),
+    ({"expressions": [{"start_frame": 0, "expression": "happy", "intensity": 3}]}, "intensity must be a number from 0 to 1"),
+    ({"expressions": [{"start_frame": -4, "expression": "happy"}]}, "whole frame number, 0 or more"),
+    ({"expressions": [], "transition_frames": 9000}, "transition_frames"),
+])
+def test_bad_driver_expressions_are_422(keyed_server, expressions, message):
+    body = talk_body()
+    body["config"]["driver_expressions"] = expressions
+    response = keyed_server.post("/talks", json=body)
+    is_error(response, 422, "ValidationError")
+    assert message in response.json()["description"], response.json()
+
+
+def test_bad_expression_cue_is_422_naming_line_and_column(keyed_server):
+    response = keyed_server.post("/talks", json=talk_body("Hello.\nThen [happy 7] more."))
+    is_error(response, 422, "ValidationError")
+    assert "2:6: bad intensity '7'" in response.json()["description"], response.json()
+
+
 @pytest.mark.parametrize("body,content_type", [
     (b'{"script": ', "application/json"),
     (b'[1, 2, 3]', "application/json"),

@@ -6,12 +6,15 @@ import OratorCore
 ///
 /// ARKit's left and right are the subject's own, so `eyeBlinkLeft` is the motion's `blinkRight`
 /// (the motion's sides are the viewer's). `mouthClose` is ARKit's lips-together-with-the-jaw-open,
-/// so it never exceeds `jawOpen`. Orator's motion has no smile yet: the smile weights are 0.
+/// so it never exceeds `jawOpen`. The expression coefficients give the smile, frown, wide-eye, squint
+/// and cheek weights (the same on both sides: Orator's expressions are symmetric).
 public enum ARKitExporter {
     public static let names = [
         "jawOpen", "mouthClose", "mouthFunnel", "mouthPucker", "mouthSmileLeft", "mouthSmileRight",
         "mouthStretchLeft", "mouthStretchRight", "mouthPressLeft", "mouthPressRight", "mouthRollLower",
         "eyeBlinkLeft", "eyeBlinkRight", "browInnerUp", "browOuterUpLeft", "browOuterUpRight", "browDownLeft", "browDownRight",
+        "mouthFrownLeft", "mouthFrownRight", "eyeWideLeft", "eyeWideRight", "eyeSquintLeft", "eyeSquintRight",
+        "cheekSquintLeft", "cheekSquintRight",
     ]
 
     /// The weights of `frame`, in the order of `names`.
@@ -19,10 +22,13 @@ public enum ARKitExporter {
         func unit(_ value: Float) -> Float { max(0, min(1, value)) }
         let jaw = unit(frame.jawOpen), round = unit(frame.lipRound), open = min(1, jaw * 2)
         let raise = unit(frame.browRaise), lower = unit(-frame.browRaise)
+        let smile = unit(frame.smile), frown = unit(frame.mouthFrown), wide = unit(frame.eyeWiden), squint = unit(-frame.eyeWiden)
+        let cheek = unit(frame.cheekRaise)
         return [
-            jaw, min(jaw, unit(frame.lipPress)), round * open, round * (1 - open), 0, 0,
+            jaw, min(jaw, unit(frame.lipPress)), round * open, round * (1 - open), smile, smile,
             unit(frame.lipStretch), unit(frame.lipStretch), unit(frame.lipPress), unit(frame.lipPress), unit(frame.teethOnLip),
             unit(frame.blinkRight), unit(frame.blinkLeft), raise, raise * 0.6, raise * 0.6, lower, lower,
+            frown, frown, wide, wide, squint, squint, cheek, cheek,
         ]
     }
 

@@ -51,6 +51,7 @@ public struct SceneStage: Sendable {
                 turns.contains { phone.start >= $0.start - 1e-6 && phone.start < $0.end }
             }.map { TimedPhone(phone: $0.phone, start: $0.start + offset, end: $0.end + offset, symbol: $0.symbol) }
             own.words = turns.flatMap(\.words).map { TimedWord(text: $0.text, start: $0.start + offset, end: $0.end + offset) }
+            own.expressions = turns.flatMap(\.expressions).map { $0.shifted(by: offset) }
             var configuration = motion
             configuration.seed = motion.seed &+ UInt64(index) &* 7919
             let cues = VisemeTrackBuilder().cues(for: own)

@@ -2,25 +2,31 @@ import Foundation
 import OratorCore
 import OratorMotion
 
-/// Stage `motion`: `timeline.json` -> `motion.bin` (per-frame coefficients) + `cues.json`.
+/// Stage `motion`: `timeline.json` -> `motion.bin` (per-frame coefficients) + `cues.json`. The
+/// expressions are the timeline's (from the script's cues) plus `expressions` (a recording's,
+/// from `animate --expressions`).
 public struct MotionStage: Sendable {
     public static let name = "motion"
     public static let version = 2
 
     public var configuration: MotionConfiguration
+    public var expressions: [TimedExpression]
 
-    public init(configuration: MotionConfiguration) {
+    public init(configuration: MotionConfiguration, expressions: [TimedExpression] = []) {
         self.configuration = configuration
+        self.expressions = expressions
     }
 
     public func key(timeline: URL) throws(OratorError) -> CacheKey {
-        CacheKey(stage: Self.name, version: Self.version,
-                 parts: [try .file("timeline", timeline), try .value("motion", configuration)])
+        var parts = [try CacheKeyPart.file("timeline", timeline), try .value("motion", configuration)]
+        if !expressions.isEmpty { parts.append(try .value("expressions", expressions)) }
+        return CacheKey(stage: Self.name, version: Self.version, parts: parts)
     }
 
     /// Reads the timeline and writes the motion file into `folder`.
     public func run(timeline url: URL, into folder: URL) throws(OratorError) {
-        let timeline = try StageFiles.readJSON(SpeechTimeline.self, from: url)
+        var timeline = try StageFiles.readJSON(SpeechTimeline.self, from: url)
+        timeline.expressions = (timeline.expressions + expressions).sorted { $0.start < $1.start }
         let cues = VisemeTrackBuilder().cues(for: timeline)
         let track = MotionSynthesizer(configuration: configuration).track(cues: cues, timeline: timeline, duration: timeline.duration)
         try MotionTrackFile.write(track, to: folder.appendingPathComponent(StageFiles.motion))

@@ -4,17 +4,28 @@
 /// drawn through a mirrored transform.
 struct EyePainter {
     let palette: PresenterPalette
+    /// Eyes widened (1, surprise: the upper lid lifts) or narrowed (-1: the lids close a third).
+    var widen = 0.0
+    /// The lower lid pushed up by a raised cheek, 0...1.
+    var lowerLift = 0.0
 
     /// Eye corners and the control points of the open upper lid, the lower lid and the closed lid.
     private static let inner = (x: -30.0, y: 2.0)
     private static let outer = (x: 31.0, y: -1.0)
-    private static let openLid = (c1: (x: -18.0, y: -21.0), c2: (x: 16.0, y: -22.0))
     private static let closedLid = (c1: (x: -14.0, y: 11.0), c2: (x: 18.0, y: 10.0))
-    private static let lowerLid = (c1: (x: 18.0, y: 14.0), c2: (x: -14.0, y: 15.0))
+    private var openLid: (c1: (x: Double, y: Double), c2: (x: Double, y: Double)) {
+        let lift = 7 * max(0, min(1, widen))
+        return (c1: (x: -18.0, y: -21.0 - lift), c2: (x: 16.0, y: -22.0 - lift))
+    }
+    private var lowerLid: (c1: (x: Double, y: Double), c2: (x: Double, y: Double)) {
+        let lift = 7 * max(0, min(1, lowerLift))
+        return (c1: (x: 18.0, y: 14.0 - lift), c2: (x: -14.0, y: 15.0 - lift))
+    }
 
     /// Paints the eye with the lid `closure` (0 open, 1 shut) and the iris shifted by `gaze`.
     func paintEye(on canvas: CairoCanvas, closure: Double, gaze: Double) {
-        let closure = min(max(closure, 0), 1)
+        let squint = max(0, min(1, -widen))
+        let closure = min(max(closure + (1 - closure) * 0.3 * squint, 0), 1)
         canvas.save()
         almond(on: canvas)
         canvas.fillKeepingPath(palette.eyeWhite)
@@ -43,7 +54,7 @@ struct EyePainter {
         canvas.restore()
         // Lower lid.
         canvas.move(Self.outer.x, Self.outer.y)
-        canvas.curve(Self.lowerLid.c1.x, Self.lowerLid.c1.y, Self.lowerLid.c2.x, Self.lowerLid.c2.y,
+        canvas.curve(lowerLid.c1.x, lowerLid.c1.y, lowerLid.c2.x, lowerLid.c2.y,
                      Self.inner.x, Self.inner.y)
         canvas.stroke(palette.skinDeep, width: 1.5, alpha: 0.3 * (1 - closure))
         paintLashesAndFold(on: canvas, closure: closure)
@@ -89,17 +100,17 @@ struct EyePainter {
 
     private func almond(on canvas: CairoCanvas) {
         canvas.move(Self.inner.x, Self.inner.y)
-        canvas.curve(Self.openLid.c1.x, Self.openLid.c1.y, Self.openLid.c2.x, Self.openLid.c2.y,
+        canvas.curve(openLid.c1.x, openLid.c1.y, openLid.c2.x, openLid.c2.y,
                      Self.outer.x, Self.outer.y)
-        canvas.curve(Self.lowerLid.c1.x, Self.lowerLid.c1.y, Self.lowerLid.c2.x, Self.lowerLid.c2.y,
+        canvas.curve(lowerLid.c1.x, lowerLid.c1.y, lowerLid.c2.x, lowerLid.c2.y,
                      Self.inner.x, Self.inner.y)
         canvas.close()
     }
 
     /// The edge of the upper lid, inner corner to outer, for a closure between open and shut.
     private func lidEdge(on canvas: CairoCanvas, closure: Double) {
-        let c1 = (lerp(Self.openLid.c1.x, Self.closedLid.c1.x, closure), lerp(Self.openLid.c1.y, Self.closedLid.c1.y, closure))
-        let c2 = (lerp(Self.openLid.c2.x, Self.closedLid.c2.x, closure), lerp(Self.openLid.c2.y, Self.closedLid.c2.y, closure))
+        let c1 = (lerp(openLid.c1.x, Self.closedLid.c1.x, closure), lerp(openLid.c1.y, Self.closedLid.c1.y, closure))
+        let c2 = (lerp(openLid.c2.x, Self.closedLid.c2.x, closure), lerp(openLid.c2.y, Self.closedLid.c2.y, closure))
         canvas.move(Self.inner.x, Self.inner.y)
         canvas.curve(c1.0, c1.1, c2.0, c2.1, Self.outer.x, Self.outer.y)
     }

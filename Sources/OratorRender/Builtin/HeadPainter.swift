@@ -33,7 +33,7 @@ struct HeadPainter {
             paintEar(side: -1, pose: pose, on: canvas)
             paintEar(side: 1, pose: pose, on: canvas)
             FaceOutline(pose: pose, chinDrop: mouth.chinDrop).trace(on: canvas)
-            paintSkin(pose: pose, on: canvas)
+            paintSkin(pose: pose, cheekRaise: Double(max(0, min(1, max(motion.cheekRaise, 0.5 * motion.smile)))), on: canvas)
             paintNose(pose: pose, on: canvas)
         }
         if parts.contains(.mouth) {
@@ -42,7 +42,7 @@ struct HeadPainter {
                 MouthPainter(palette: palette, mouth: mouth).paint(on: canvas)
             }
         }
-        let eyes = EyePainter(palette: palette)
+        let eyes = EyePainter(palette: palette, widen: Double(motion.eyeWiden), lowerLift: Double(max(0, min(1, motion.cheekRaise))))
         if !parts.isDisjoint(with: [.eyes, .closedLids]) {
             // The eyes keep looking at the viewer as the head turns.
             let gaze = min(max(-15 * sin(pose.yaw), -5), 5)
@@ -103,11 +103,11 @@ struct HeadPainter {
         }
     }
 
-    /// Fills the traced face with shaded skin and rosy cheeks.
-    private func paintSkin(pose: HeadPose, on canvas: CairoCanvas) {
+    /// Fills the traced face with shaded skin and rosy cheeks, which rise in a smile.
+    private func paintSkin(pose: HeadPose, cheekRaise: Double, on canvas: CairoCanvas) {
         textures.skin.fillCurrentPath(on: canvas)
         for side in [-1.0, 1.0] {
-            let cheek = pose.projectOnFace(Anatomy.headX + side * 92, 520)
+            let cheek = pose.projectOnFace(Anatomy.headX + side * (92 + 4 * cheekRaise), 520 - 14 * cheekRaise)
             canvas.ellipse(cheek.x, cheek.y, 48, 34)
             textures.blush.fillCurrentPath(on: canvas, centredAt: cheek)
         }

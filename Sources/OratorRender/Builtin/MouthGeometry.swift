@@ -42,17 +42,20 @@ struct MouthGeometry: Equatable {
         let press = unit(motion.lipPress)
         let teeth = unit(motion.teethOnLip)
         let tongue = unit(motion.tongueUp)
+        let smile = unit(motion.smile), frown = unit(motion.mouthFrown)
 
-        halfWidth = 52 * (1 + 0.2 * stretch - 0.36 * round + 0.06 * press - 0.08 * jaw)
+        // A smile draws the corners up and out, a frown pulls them down; both move the corners
+        // of the two lips together, so closed lips (p, b, m) stay closed.
+        halfWidth = 52 * (1 + 0.2 * stretch - 0.36 * round + 0.06 * press - 0.08 * jaw + 0.12 * smile * (1 - round) - 0.04 * frown)
         innerHalfWidth = halfWidth - (3 + 15 * round)
         let gap = (80 * jaw * (1 - 0.15 * round) + 6 * stretch * min(1, jaw * 8)) * (1 - press)
-        cornerY = -5 * (1 - round) * (1 - 0.5 * jaw) + 0.28 * gap
+        cornerY = -5 * (1 - round) * (1 - 0.5 * jaw) + 0.28 * gap - 12 * smile * (1 - 0.6 * round) + 10 * frown
         upperInner = -0.18 * gap - 2.5 * teeth
         lowerInner = 0.82 * gap - 3 * teeth
         upperTop = upperInner - (9.5 + 3.5 * round) * (1 - 0.6 * press)
         lowerBottom = lowerInner + (12 + 4 * round + 2 * teeth) * (1 - 0.55 * press)
         roundness = round
-        lowerTeeth = 9 * max(smoothstep(0.05, 0.35, stretch), smoothstep(0.45, 0.85, jaw)) * min(1, gap / 6)
+        lowerTeeth = 9 * max(smoothstep(0.05, 0.35, max(stretch, 0.6 * smile)), smoothstep(0.45, 0.85, jaw)) * min(1, gap / 6)
         teethOnLip = teeth
         upperTeeth = 11 * (1 - 0.75 * round)
         tongueUp = tongue

@@ -52,10 +52,12 @@ struct TalkConfig: Codable, Sendable, Equatable {
     var avatar: String?
     var captions: [String]?
     var quality: String?
+    /// D-ID's expressions over time: `{"expressions": [{"start_frame", "expression", "intensity"}], "transition_frames"}`.
+    var driverExpressions: DriverExpressions?
 
     enum CodingKeys: String, CodingKey {
         case resultFormat = "result_format", stitch, size, fps, still, expressionScale = "expression_scale", preprocess, face, seed
-        case rate, pitch, avatar, captions, quality
+        case rate, pitch, avatar, captions, quality, driverExpressions = "driver_expressions"
     }
 
     init(from decoder: any Decoder) throws {
@@ -77,13 +79,30 @@ struct TalkConfig: Codable, Sendable, Equatable {
         avatar = try c.decodeIfPresent(String.self, forKey: .avatar)
         captions = try c.decodeIfPresent([String].self, forKey: .captions)
         quality = try c.decodeIfPresent(String.self, forKey: .quality)
+        driverExpressions = try c.decodeIfPresent(DriverExpressions.self, forKey: .driverExpressions)
     }
 
     /// The keys this server reads; others (D-ID's `fluent`, `pad_audio`, ...) are reported as ignored.
     static let knownKeys: Set<String> = [
         "result_format", "stitch", "size", "fps", "still", "expression_scale", "preprocess", "face", "seed", "rate", "pitch",
-        "avatar", "captions", "quality",
+        "avatar", "captions", "quality", "driver_expressions",
     ]
+}
+
+/// `config.driver_expressions`, in D-ID's field names; `ExpressionFile` checks the values.
+struct DriverExpressions: Codable, Sendable, Equatable {
+    struct Entry: Codable, Sendable, Equatable {
+        var startFrame: Int
+        var expression: String
+        var intensity: Double?
+
+        enum CodingKeys: String, CodingKey { case startFrame = "start_frame", expression, intensity }
+    }
+
+    var expressions: [Entry]
+    var transitionFrames: Int?
+
+    enum CodingKeys: String, CodingKey { case expressions, transitionFrames = "transition_frames" }
 }
 
 /// The body of `POST /episodes`: an Orator script and the uploads its file names stand for.

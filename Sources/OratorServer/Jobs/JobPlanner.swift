@@ -18,7 +18,7 @@ struct JobPlanner: Sendable {
 
     /// The reserved names of a job folder; an episode's assets may not use them.
     static let reserved: Set<String> = [
-        "script.txt", "transcript.txt", "result.mp4", "result.srt", "result.vtt", "result.description.txt", "summary.json",
+        "script.txt", "transcript.txt", "expressions.json", "result.mp4", "result.srt", "result.vtt", "result.description.txt", "summary.json",
     ]
 
     /// A talk: text (a provider's voice) or a recording, spoken by the portrait, a pack or the presenter.
@@ -58,6 +58,7 @@ struct JobPlanner: Sendable {
             }
             try await applyAvatar(sourceURL: talk.sourceURL, config: talk.config, folder: staging, into: &spec)
             try apply(talk.config, into: &spec)
+            try applyExpressions(talk.config?.driverExpressions, folder: staging, into: &spec)
             if spec.recording != nil, !spec.captions.isEmpty {
                 throw APIError.invalid("config.captions: captions are made from a text script; for a recording (script.type audio) Orator does not write captions yet")
             }
@@ -84,6 +85,9 @@ struct JobPlanner: Sendable {
             try write(episode.script, to: staging.appendingPathComponent("script.txt"))
             try checkScript(staging.appendingPathComponent("script.txt"), folder: staging, allowed: placed)
             try apply(episode.config, into: &spec)
+            if episode.config?.driverExpressions != nil {
+                throw APIError.invalid("config.driver_expressions is for talks; in an episode, write expressions in the script where they start: [smile], [happy 0.6], ...")
+            }
             if let avatar = episode.config?.avatar { spec.settings.avatar = try packPath(avatar) }
             try validate(spec, folder: staging)
             return (spec, echo)
@@ -185,6 +189,21 @@ struct JobPlanner: Sendable {
             guard ["srt", "vtt", "burn"].contains(caption) else { throw APIError.invalid("config.captions: \"\(caption)\" is not srt, vtt or burn") }
         }
         spec.captions = Array(Set(config.captions ?? [])).sorted()
+    }
+
+    /// Checks D-ID's `driver_expressions` as `animate --expressions` reads them and keeps them as
+    /// the job's `expressions.json`.
+    private func applyExpressions(_ expressions: DriverExpressions?, folder: URL, into spec: inout JobSpec) throws {
+        guard let expressions else { return }
+        let data: Data
+        do { data = try JSONEncoder().encode(expressions) } catch { throw APIError.invalid("config.driver_expressions: \(error)") }
+        do { _ = try ExpressionFile.parse(data, fps: JobDefaults.fps, source: "config.driver_expressions") } catch {
+            throw APIError.invalid(error.message)
+        }
+        do { try data.write(to: folder.appendingPathComponent("expressions.json")) } catch {
+            throw OratorError(.unwritableOutput, "cannot write expressions.json of a job", cause: "\(error)")
+        }
+        spec.expressions = "expressions.json"
     }
 
     /// The settings through `SettingsResolver`, as a worker will resolve them.

@@ -35,6 +35,7 @@ struct JobRunner: Sendable {
             let resolved = try SettingsResolver().resolve([serverLayer, settings])
             var request = CreateRequest(speech: try speech(spec, folder: folder), output: folder.appendingPathComponent("result.mp4"),
                                         settings: resolved)
+            request.expressions = spec.expressions.map { folder.appendingPathComponent($0) }
             for caption in spec.captions {
                 switch caption {
                 case "srt": request.episode.captionFiles.insert(.srt)

@@ -11,6 +11,8 @@ struct JobSpec: Codable, Sendable {
     /// The recording and its transcript (audio talks), relative to the job folder.
     var recording: String?
     var transcript: String?
+    /// Expressions over time (`config.driver_expressions`, an `ExpressionFile`), relative to the job folder.
+    var expressions: String?
     /// The settings the request asked for; relative paths are against the job folder.
     var settings: SettingsLayer
     /// Caption formats: `srt`, `vtt`, `burn`.
