@@ -14,6 +14,7 @@ struct AnimateCommand: ParsableCommand {
               orator animate --image face.jpg --audio take.wav --transcript take.txt --preprocess full -o take.mp4
               orator animate --image face.png --audio line.ogg --still --expression-scale 1.3 --pose-seed 4 -o line.mp4
               orator animate --image face.jpg --audio talk.mp3 --expressions moods.json -o talk.mp4
+              orator animate --image face.jpg --audio talk.mp3 --ref-pose me.mp4 --ref-eyeblink me.mp4 -o talk.mp4
             The mouth follows the recording: aligned to the transcript when given (most accurate),
             else from phone recognition. --expressions takes D-ID's driver_expressions list,
             [{"start_frame": 0, "expression": "happy", "intensity": 0.6}], or the same with
@@ -43,6 +44,7 @@ struct AnimateCommand: ParsableCommand {
 
     @OptionGroup var render: RenderOptions
     @OptionGroup var motion: MotionOptions
+    @OptionGroup var reference: ReferenceOptions
     @OptionGroup var cacheOptions: CacheOptions
     @OptionGroup var configOptions: ConfigOptions
 
@@ -63,6 +65,7 @@ struct AnimateCommand: ParsableCommand {
                                         settings: settings)
             request.otherInputs = [configOptions.file].compactMap { $0 }
             request.expressions = expressions.map(fileURL)
+            reference.apply(to: &request)
             request.otherOutputs = [report].compactMap { $0.map(fileURL) }
             let summary = try TalkingHeadPipeline().create(request, cache: CacheOptions.open(settings), progress: reporting.reporter)
             if let report { try JSONFile.write(summary, to: fileURL(report)) }

@@ -25,6 +25,7 @@ struct CreateCommand: ParsableCommand {
     @OptionGroup var render: RenderOptions
     @OptionGroup var voice: VoiceOptions
     @OptionGroup var motion: MotionOptions
+    @OptionGroup var reference: ReferenceOptions
     @OptionGroup(title: "Podcast production") var episode: EpisodeOptionsGroup
     @OptionGroup var cacheOptions: CacheOptions
     @OptionGroup var configOptions: ConfigOptions
@@ -42,6 +43,7 @@ struct CreateCommand: ParsableCommand {
             var request = CreateRequest(speech: .script(fileURL(script)), output: fileURL(output), settings: settings)
             request.episode = try episode.options()
             request.otherInputs = [configOptions.file].compactMap { $0 }
+            reference.apply(to: &request)
             request.otherOutputs = [report].compactMap { $0.map(fileURL) }
             let summary = try TalkingHeadPipeline().create(request, cache: CacheOptions.open(settings), progress: reporting.reporter)
             if let report { try JSONFile.write(summary, to: fileURL(report)) }

@@ -52,6 +52,9 @@ public struct CreateRequest: Sendable {
     public var otherInputs: [URL] = []
     /// A recording's expressions (`animate --expressions`, `ExpressionFile`).
     public var expressions: URL?
+    /// Videos whose tracked head pose and blinks drive the face (`--ref-pose`, `--ref-eyeblink`).
+    public var referencePose: URL?
+    public var referenceBlinks: URL?
     /// Files the caller writes besides the video (a run report): checked with the run's outputs.
     public var otherOutputs: [URL] = []
 

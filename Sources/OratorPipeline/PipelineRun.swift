@@ -91,7 +91,16 @@ struct PipelineRun {
 
     /// Mouth cues and per-frame motion from the timeline.
     mutating func motion(timeline: URL) throws(OratorError) -> URL {
-        let stage = MotionStage(configuration: request.motion, expressions: expressions)
+        var stage = MotionStage(configuration: request.motion, expressions: expressions)
+        if request.referencePose != nil || request.referenceBlinks != nil {
+            let duration = try StageFiles.readJSON(SpeechTimeline.self, from: timeline).duration
+            let pose = try request.referencePose.map { url throws(OratorError) in try reference(url, duration: duration) }
+            let blinks = try request.referenceBlinks.map { url throws(OratorError) in
+                url == request.referencePose ? pose! : try reference(url, duration: duration)
+            }
+            stage.poseReference = pose
+            stage.blinkReference = blinks
+        }
         let store = store
         let output = try measure(MotionStage.name) { () throws(OratorError) in
             try store.output(stage: MotionStage.name, key: stage.key(timeline: timeline)) { folder throws(OratorError) in
@@ -103,6 +112,18 @@ struct PipelineRun {
         videoSeconds = Double(header.count) / header.fps
         clock.update(MotionStage.name, items: frameCount)
         return output.file(StageFiles.motion)
+    }
+
+    /// The head pose and blinks tracked in a reference video, for `duration` seconds.
+    mutating func reference(_ video: URL, duration: Double) throws(OratorError) -> URL {
+        let stage = ReferenceStage(fps: request.motion.fps, duration: duration)
+        let store = store
+        let output = try measure(ReferenceStage.name, engine: "dlib landmarks on \(video.lastPathComponent)") { () throws(OratorError) in
+            try store.output(stage: ReferenceStage.name, key: stage.key(video: video)) { folder throws(OratorError) in
+                try stage.run(video: video, into: folder)
+            }
+        }
+        return output.file(ReferenceStage.file)
     }
 
     /// Starts encoding the soundtrack on another thread.

@@ -28,7 +28,7 @@ extension CreateRequest {
     /// Every file the request names as an input (a script's front matter adds more; see
     /// `PipelineRun.scriptInputs`).
     public var inputFiles: [URL] {
-        var files = [speech.file] + otherInputs + [expressions].compactMap { $0 }
+        var files = [speech.file] + otherInputs + [expressions, referencePose, referenceBlinks].compactMap { $0 }
         if case let .recording(_, transcript?) = speech { files.append(transcript) }
         files += avatar.inputFiles
         if case let .file(url) = episode.music { files.append(url) }

@@ -34,6 +34,9 @@ public struct TalkingHeadPipeline: Sendable {
             try AtomicOutput.checkWritable(thumbnail)
         }
         _ = try ExternalTool.locate("ffmpeg")
+        if request.referencePose != nil, request.motion.still {
+            throw OratorError(.invalidInput, "--ref-pose contradicts --still (a still head follows no reference)")
+        }
         let (codec, encoderNote) = try request.encoder.resolve()
         let size = try request.avatar.outputSize(requested: request.size)
         let encoding = VideoEncoderConfiguration(size: size, fps: request.motion.fps, quality: request.quality, codec: codec)
@@ -42,6 +45,9 @@ public struct TalkingHeadPipeline: Sendable {
         if case .photo = request.avatar, !request.episode.audioOnly { renderer.prefetch() }
         let speech = try run.speech()
         if run.isEpisode {
+            if let file = request.referencePose ?? request.referenceBlinks {
+                throw OratorError(.invalidInput, "\(file.path): a reference video drives one face; episodes do not take --ref-pose or --ref-eyeblink")
+            }
             if let file = request.expressions {
                 throw OratorError(.invalidInput, "\(file.path): an expressions file drives one face; in an episode write the cues in the script where they start ([smile], [happy 0.6])")
             }

@@ -11,6 +11,9 @@ public struct MotionStage: Sendable {
 
     public var configuration: MotionConfiguration
     public var expressions: [TimedExpression]
+    /// `reference.json` files (`ReferenceStage`) whose head pose and blinks replace the synthesized ones.
+    public var poseReference: URL?
+    public var blinkReference: URL?
 
     public init(configuration: MotionConfiguration, expressions: [TimedExpression] = []) {
         self.configuration = configuration
@@ -20,6 +23,8 @@ public struct MotionStage: Sendable {
     public func key(timeline: URL) throws(OratorError) -> CacheKey {
         var parts = [try CacheKeyPart.file("timeline", timeline), try .value("motion", configuration)]
         if !expressions.isEmpty { parts.append(try .value("expressions", expressions)) }
+        if let poseReference { parts.append(try .file("pose-reference", poseReference)) }
+        if let blinkReference { parts.append(try .file("blink-reference", blinkReference)) }
         return CacheKey(stage: Self.name, version: Self.version, parts: parts)
     }
 
@@ -28,7 +33,12 @@ public struct MotionStage: Sendable {
         var timeline = try StageFiles.readJSON(SpeechTimeline.self, from: url)
         timeline.expressions = (timeline.expressions + expressions).sorted { $0.start < $1.start }
         let cues = VisemeTrackBuilder().cues(for: timeline)
-        let track = MotionSynthesizer(configuration: configuration).track(cues: cues, timeline: timeline, duration: timeline.duration)
+        var track = MotionSynthesizer(configuration: configuration).track(cues: cues, timeline: timeline, duration: timeline.duration)
+        if poseReference != nil || blinkReference != nil {
+            let pose = try poseReference.map { url throws(OratorError) in try StageFiles.readJSON(ReferenceMotion.self, from: url) }
+            let blinks = try blinkReference.map { url throws(OratorError) in try StageFiles.readJSON(ReferenceMotion.self, from: url) }
+            ReferenceDriving.apply(pose: pose, blinks: blinks, headMotionScale: configuration.headMotionScale, to: &track)
+        }
         try MotionTrackFile.write(track, to: folder.appendingPathComponent(StageFiles.motion))
         try StageFiles.writeJSON(cues, to: folder.appendingPathComponent(StageFiles.cues))
     }
