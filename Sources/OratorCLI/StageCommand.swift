@@ -110,9 +110,10 @@ struct MotionOptions: ParsableArguments {
     @Flag(help: "Keep the head still: only the mouth and eyes move.") var still = false
     @Option(help: "Scale mouth and brow movement (1 = natural).") var expressionScale: Float?
     @Option(help: "How much the head moves: 0 (the same as --still) to 2; 1 is natural.") var headMotion: Float?
+    @Option(help: "How the head moves: natural (default), calm, lively or nodding.") var poseStyle: String?
 
     /// What these flags ask for.
     var layer: SettingsLayer {
-        SettingsLayer(fps: fps, seed: seed, still: still ? true : nil, expressionScale: expressionScale, headMotion: headMotion)
+        SettingsLayer(fps: fps, seed: seed, still: still ? true : nil, expressionScale: expressionScale, headMotion: headMotion, poseStyle: poseStyle)
     }
 }

@@ -2,34 +2,39 @@ import Foundation
 import OratorCore
 
 /// Head and brow motion: slow idle sway on every axis (sums of incommensurate sinusoids with
-/// seeded frequencies and phases), livelier while speaking, small nods and brow raises on some
-/// longer words, and breathing.
+/// seeded frequencies and phases), livelier while speaking, small nods and brow raises on
+/// stressed syllables, and breathing; `PoseStyle` sets the amounts.
+///
+/// A word's stressed syllable is its longest vowel, and the word counts as stressed when that
+/// vowel is longer than the clip's typical one: espeak-ng and neural voices lengthen stressed
+/// vowels, and in a recording the aligned or recognized vowels carry the speaker's own timing.
 struct HeadMotion {
     struct Sample { var yaw: Float; var pitch: Float; var roll: Float; var shiftX: Float; var shiftY: Float; var brow: Float }
 
     private struct Wave { var amplitude: Double; var frequency: Double; var phase: Double }
-    private struct Accent { var time: Double; var nod: Double; var brow: Double }
+    struct Accent { var time: Double; var nod: Double; var brow: Double }
 
     private var yawWaves: [Wave] = [], pitchWaves: [Wave] = [], rollWaves: [Wave] = []
-    private var accents: [Accent] = []
+    private(set) var accents: [Accent] = []
     private let speech: [(start: Double, end: Double)]
     private let breathPhase: Double
 
-    init(timeline: SpeechTimeline, random: inout SeededRandom) {
+    init(timeline: SpeechTimeline, style: PoseStyle = .natural, random: inout SeededRandom) {
+        let parameters = style.parameters
         func waves(_ amplitude: Double, _ random: inout SeededRandom) -> [Wave] {
             (0..<3).map { index in
                 Wave(amplitude: amplitude / Double(index + 1), frequency: random.uniform(0.06...0.35) * Double(index + 1),
                      phase: random.uniform(0...(2 * .pi)))
             }
         }
-        yawWaves = waves(2.2, &random)
-        pitchWaves = waves(1.3, &random)
-        rollWaves = waves(1.0, &random)
+        yawWaves = waves(2.2 * parameters.sway, &random)
+        pitchWaves = waves(1.3 * parameters.sway, &random)
+        rollWaves = waves(1.0 * parameters.sway, &random)
         breathPhase = random.uniform(0...(2 * .pi))
-        for word in timeline.words where word.text.count >= 4 {
-            let nod = random.uniform(0...1) < 0.35 ? random.uniform(1.2...2.4) : 0
-            let brow = random.uniform(0...1) < 0.22 ? random.uniform(0.4...0.8) : 0
-            if nod > 0 || brow > 0 { accents.append(Accent(time: word.start, nod: nod, brow: brow)) }
+        for syllable in Self.stressedSyllables(timeline) {
+            let nod = random.uniform(0...1) < parameters.nodChance ? random.uniform(parameters.nodDegrees) : 0
+            let brow = random.uniform(0...1) < parameters.browChance ? random.uniform(parameters.browRaise) : 0
+            if nod > 0 || brow > 0 { accents.append(Accent(time: syllable, nod: nod, brow: brow)) }
         }
         speech = timeline.words.map { ($0.start, $0.end) }
     }
@@ -53,6 +58,27 @@ struct HeadMotion {
         return Sample(yaw: Float(yaw), pitch: Float(sum(pitchWaves) * liveliness + nod),
                       roll: Float(sum(rollWaves) * liveliness), shiftX: Float(yaw * 0.0009),
                       shiftY: Float(0.004 * breath + nod * 0.0015), brow: Float(brow + 0.1 * talking))
+    }
+
+    /// The start of each stressed word's longest vowel (see the type's description), in order.
+    static func stressedSyllables(_ timeline: SpeechTimeline) -> [Double] {
+        var phoneIndex = 0
+        var longest: [TimedPhone] = []
+        for word in timeline.words {
+            while phoneIndex < timeline.phones.count, timeline.phones[phoneIndex].end <= word.start + 1e-6 { phoneIndex += 1 }
+            var best: TimedPhone?
+            var index = phoneIndex
+            while index < timeline.phones.count, timeline.phones[index].start < word.end - 1e-6 {
+                let phone = timeline.phones[index]
+                if phone.phone.isVowel, phone.end - phone.start > (best.map { $0.end - $0.start } ?? 0) { best = phone }
+                index += 1
+            }
+            if let best { longest.append(best) }
+        }
+        guard !longest.isEmpty else { return [] }
+        let lengths = longest.map { $0.end - $0.start }.sorted()
+        let typical = lengths[lengths.count / 2]
+        return longest.filter { $0.end - $0.start > typical * 1.1 }.map(\.start)
     }
 
     /// 1 inside a word, easing to 0 over 0.3 s outside.

@@ -18,7 +18,7 @@ public struct MotionSynthesizer: Sendable {
         let frameCount = max(1, Int((duration * fps - 1e-6).rounded(.up)))
         var random = SeededRandom(seed: configuration.seed)
         let blinks = BlinkSchedule(duration: duration, interval: configuration.blinkInterval, random: &random)
-        let head = HeadMotion(timeline: timeline, random: &random)
+        let head = HeadMotion(timeline: timeline, style: configuration.poseStyle, random: &random)
         let mouth = MouthSampler(cues: cues, window: min(0.06, 1.5 / fps))
         let scale = configuration.expressionScale
         let expressions = ExpressionTrack(timeline.expressions)

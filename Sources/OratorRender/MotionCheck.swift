@@ -7,7 +7,8 @@ extension MotionFrame {
         let values: [(String, Float)] = [
             ("jawOpen", jawOpen), ("lipRound", lipRound), ("lipStretch", lipStretch), ("lipPress", lipPress),
             ("teethOnLip", teethOnLip), ("tongueUp", tongueUp), ("blinkLeft", blinkLeft), ("blinkRight", blinkRight),
-            ("browRaise", browRaise), ("headYaw", headYaw), ("headPitch", headPitch), ("headRoll", headRoll),
+            ("browRaise", browRaise), ("smile", smile), ("mouthFrown", mouthFrown), ("eyeWiden", eyeWiden),
+            ("cheekRaise", cheekRaise), ("headYaw", headYaw), ("headPitch", headPitch), ("headRoll", headRoll),
             ("translateX", translateX), ("translateY", translateY),
         ]
         for (name, value) in values where !value.isFinite {

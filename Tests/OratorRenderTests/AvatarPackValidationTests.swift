@@ -8,7 +8,7 @@ import Testing
 enum BrokenPack: String, CaseIterable, Sendable {
     case noManifest, badJSON, unknownKey, missingShape, unknownShape, missingSprite, notPNG, corruptPNG
     case anchorOutside, anchorNotNumbers, missingAnchor, escapingPath, headSizeMismatch, badBackground
-    case wrongVersion, emptyFileName
+    case wrongVersion, emptyFileName, unknownExpression, mouthsOnBrows, expressionSpriteMissing
 
     /// Breaks `pack` and returns the phrases the error message must contain.
     func apply(to pack: inout TinyPack) throws -> [String] {
@@ -79,6 +79,18 @@ enum BrokenPack: String, CaseIterable, Sendable {
             pack.manifest["eyesClosed"] = ""
             try pack.save()
             return ["avatar.json", "'eyesClosed' must be a file name"]
+        case .unknownExpression:
+            pack.manifest["expressions"] = ["grin": ["overlay": "eyes.png"]]
+            try pack.save()
+            return ["avatar.json", "unknown expression 'grin'", "smile, frown, browsUp, browsDown, eyesWide"]
+        case .mouthsOnBrows:
+            pack.manifest["expressions"] = ["browsUp": ["mouths": ["A": "mA.png"]]]
+            try pack.save()
+            return ["avatar.json", "unknown key 'mouths' in 'expressions.browsUp' (use overlay)"]
+        case .expressionSpriteMissing:
+            pack.manifest["expressions"] = ["smile": ["mouths": ["A": "smile-A.png"]]]
+            try pack.save()
+            return ["smile-A.png", "missing", "expressions.smile.mouths.A"]
         }
     }
 }

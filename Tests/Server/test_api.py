@@ -436,6 +436,7 @@ def test_unknown_quality_is_422_naming_the_levels(keyed_server):
 def test_driver_expressions_and_script_cues_make_a_talk(keyed_server):
     """D-ID's config.driver_expressions (start_frame, expression, intensity) and Orator's [smile] cues."""
     body = talk_body("Hello there. [surprise] What a day.")
+    body["config"]["pose_style"] = "nodding"
     body["config"]["driver_expressions"] = {"expressions": [{"start_frame": 0, "expression": "happy", "intensity": 0.6},
                                                             {"start_frame": 20, "expression": "neutral"}],
                                             "transition_frames": 5}
@@ -455,6 +456,18 @@ def test_driver_expressions_and_script_cues_make_a_talk(keyed_server):
 def test_bad_driver_expressions_are_422(keyed_server, expressions, message):
     body = talk_body()
     body["config"]["driver_expressions"] = expressions
+    response = keyed_server.post("/talks", json=body)
+    is_error(response, 422, "ValidationError")
+    assert message in response.json()["description"], response.json()
+
+
+@pytest.mark.parametrize("config,message", [
+    ({"pose_style": "wild"}, "invalid pose style 'wild': use natural, calm, lively, nodding"),
+    ({"head_motion": 3}, "invalid head motion 3"),
+])
+def test_bad_motion_config_is_422(keyed_server, config, message):
+    body = talk_body()
+    body["config"].update(config)
     response = keyed_server.post("/talks", json=body)
     is_error(response, 422, "ValidationError")
     assert message in response.json()["description"], response.json()

@@ -20,13 +20,13 @@ from orator_flyte.binary import find_orator
 STAGE_VERSIONS: dict[str, int] = {
     "speak": 3,
     "lipsync": 1,
-    "motion": 2,
+    "motion": 3,
     "face": 1,
     "render": 2,
     "audio": 2,
     "encode": 1,
     "mix": 1,
-    "scene": 1,
+    "scene": 2,
     "scene-render": 3,
 }
 

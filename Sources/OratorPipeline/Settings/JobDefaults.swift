@@ -1,6 +1,7 @@
 import Foundation
 import OratorCore
 import OratorFace
+import OratorMotion
 import OratorVideo
 
 /// Every default of a job, in one place: what a setting is when no layer names it.
@@ -22,6 +23,7 @@ public enum JobDefaults {
     public static let still = false
     public static let expressionScale: Float = 1
     public static let headMotion: Float = 1
+    public static let poseStyle = PoseStyle.natural
     /// Half the cores render; the encoder uses the rest.
     public static var jobs: Int { FrameStreamer.defaultJobs }
     public static let encoder = EncoderChoice.automatic

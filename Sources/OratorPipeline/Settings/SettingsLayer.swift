@@ -32,6 +32,8 @@ public struct SettingsLayer: Sendable, Codable, Equatable {
     public var expressionScale: Float?
     /// How much the head moves, 0 (still) to 2 (1 is natural).
     public var headMotion: Float?
+    /// `natural`, `calm`, `lively` or `nodding`.
+    public var poseStyle: String?
     /// Frames rendered in parallel.
     public var jobs: Int?
     /// `auto`, `libx264` or `nvenc`.
@@ -50,11 +52,12 @@ public struct SettingsLayer: Sendable, Codable, Equatable {
         case speechThreads = "speech-threads"
         case expressionScale = "expression-scale"
         case headMotion = "head-motion"
+        case poseStyle = "pose-style"
     }
 
     public init(voice: String? = nil, rate: Int? = nil, pitch: Int? = nil, speechThreads: Int? = nil, avatar: String? = nil,
                 preprocess: PreprocessMode? = nil, face: Int? = nil, size: String? = nil, fps: Double? = nil, seed: UInt64? = nil,
-                still: Bool? = nil, expressionScale: Float? = nil, headMotion: Float? = nil, jobs: Int? = nil, encoder: String? = nil, quality: String? = nil, cache: String? = nil,
+                still: Bool? = nil, expressionScale: Float? = nil, headMotion: Float? = nil, poseStyle: String? = nil, jobs: Int? = nil, encoder: String? = nil, quality: String? = nil, cache: String? = nil,
                 base: URL? = nil) {
         self.voice = voice
         self.rate = rate
@@ -69,6 +72,7 @@ public struct SettingsLayer: Sendable, Codable, Equatable {
         self.still = still
         self.expressionScale = expressionScale
         self.headMotion = headMotion
+        self.poseStyle = poseStyle
         self.jobs = jobs
         self.encoder = encoder
         self.quality = quality

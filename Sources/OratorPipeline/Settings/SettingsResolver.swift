@@ -62,6 +62,7 @@ public struct SettingsResolver: Sendable {
             merged.still = layer.still ?? merged.still
             merged.expressionScale = layer.expressionScale ?? merged.expressionScale
             merged.headMotion = layer.headMotion ?? merged.headMotion
+            merged.poseStyle = layer.poseStyle ?? merged.poseStyle
             merged.jobs = layer.jobs ?? merged.jobs
             merged.encoder = layer.encoder ?? merged.encoder
             merged.quality = layer.quality ?? merged.quality
@@ -76,6 +77,10 @@ public struct SettingsResolver: Sendable {
         }
         let headMotion = try Self.check(merged.headMotion ?? JobDefaults.headMotion, in: JobDefaults.headMotionRange) {
             "invalid head motion \(Self.number(Double($0))): use 0 (still) to 2 (1 is natural)"
+        }
+        let poseName = merged.poseStyle ?? JobDefaults.poseStyle.rawValue
+        guard let poseStyle = PoseStyle(rawValue: poseName.lowercased()) else {
+            throw OratorError(.invalidInput, "invalid pose style '\(poseName)': use \(PoseStyle.names)")
         }
         let rate = try Self.check(merged.rate ?? JobDefaults.rate, in: JobDefaults.rateRange) {
             "invalid rate \($0): espeak-ng speaks 80 to 450 words per minute"
@@ -100,7 +105,7 @@ public struct SettingsResolver: Sendable {
             avatar: try AvatarSource(argument: avatarPath, photo: photo), size: try frameSize(sizeName), sizeName: sizeName,
             motion: MotionConfiguration(fps: fps, seed: merged.seed ?? JobDefaults.seed,
                                         still: (merged.still ?? JobDefaults.still) || headMotion == 0,
-                                        expressionScale: scale, headMotionScale: headMotion),
+                                        expressionScale: scale, headMotionScale: headMotion, poseStyle: poseStyle),
             jobs: jobs, encoder: try EncoderChoice(parsing: merged.encoder ?? JobDefaults.encoder.rawValue),
             quality: try VideoQuality(parsing: merged.quality ?? JobDefaults.quality.rawValue),
             cache: cacheEnabled ? merged.cache.map { (cacheBase ?? SettingsLayer()).resolve($0) } ?? ContentCache.defaultRoot : nil,

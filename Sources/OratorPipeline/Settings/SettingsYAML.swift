@@ -29,6 +29,7 @@ extension ResolvedSettings {
             "still: \(motion.still)",
             "expression-scale: \(SettingsResolver.number(Double(motion.expressionScale)))",
             "head-motion: \(SettingsResolver.number(Double(motion.still ? 0 : motion.headMotionScale)))",
+            "pose-style: \(motion.poseStyle.rawValue)",
             "jobs: \(jobs)",
             "encoder: \(encoder.rawValue)",
             "quality: \(quality.rawValue)   # libx264 \(quality.x264.preset) crf \(quality.x264.crf)",

@@ -7,7 +7,7 @@ import OratorMotion
 /// from `animate --expressions`).
 public struct MotionStage: Sendable {
     public static let name = "motion"
-    public static let version = 2
+    public static let version = 3
 
     public var configuration: MotionConfiguration
     public var expressions: [TimedExpression]

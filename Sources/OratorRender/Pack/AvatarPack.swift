@@ -26,6 +26,9 @@ public struct AvatarPack: Sendable {
     let head: PixelImage?
     let eyesClosed: PixelImage
     let mouths: [MouthShape: PixelImage]
+    /// Expression mouths and overlays (optional; see `PackExpression`).
+    let expressionMouths: [PackExpression: [MouthShape: PixelImage]]
+    let expressionOverlays: [PackExpression: PixelImage]
 
     /// The basic shape drawn in place of an optional one a pack leaves out, as Rhubarb Lip Sync
     /// does: G (F, V) becomes B, H (L) becomes C and X (rest) becomes A. Basic shapes map to
@@ -104,5 +107,15 @@ public struct AvatarPack: Sendable {
         self.head = head
         self.eyesClosed = try image(manifest.eyesClosed, "eyesClosed")
         self.mouths = mouths
+        var expressionMouths: [PackExpression: [MouthShape: PixelImage]] = [:]
+        var expressionOverlays: [PackExpression: PixelImage] = [:]
+        for (expression, files) in manifest.expressions.sorted(by: { $0.key < $1.key }) {
+            for (shape, file) in files.mouths.sorted(by: { $0.key < $1.key }) {
+                expressionMouths[expression, default: [:]][shape] = try image(file, "expressions.\(expression.rawValue).mouths.\(shape.rawValue)")
+            }
+            if let overlay = files.overlay { expressionOverlays[expression] = try image(overlay, "expressions.\(expression.rawValue).overlay") }
+        }
+        self.expressionMouths = expressionMouths
+        self.expressionOverlays = expressionOverlays
     }
 }

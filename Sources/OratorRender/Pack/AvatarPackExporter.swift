@@ -6,7 +6,8 @@ import OratorCore
 ///
 /// The pack holds the background and shoulders (`base.png`), the head without a mouth and
 /// with open eyes (`head.png`), nine transparent mouth sprites drawn from the given poses
-/// (`mouth-A.png` ... `mouth-X.png`), the closed lids (`eyes-closed.png`) and `avatar.json`.
+/// (`mouth-A.png` ... `mouth-X.png`), smiling and frowning sets of them (`smile-mouth-A.png`,
+/// `frown-mouth-A.png`, ...), the closed lids (`eyes-closed.png`) and `avatar.json`.
 public struct AvatarPackExporter: Sendable {
     /// The presenter's colours.
     public let style: BuiltinAvatarStyle
@@ -79,17 +80,24 @@ public struct AvatarPackExporter: Sendable {
         let mouthWidth = 2 * Int((layout.pixels(90)).rounded(.up))
         let mouthHeight = 2 * Int((layout.pixels(92)).rounded(.up))
         var mouths: [MouthShape: String] = [:]
-        for shape in MouthShape.allCases {
-            // The pose's head and eyes are irrelevant to a mouth sprite: draw the mouth at rest.
-            var pose = mouthPoses[shape] ?? .rest
-            pose.headYaw = 0
-            pose.headPitch = 0
-            pose.headRoll = 0
-            pose.translateX = 0
-            pose.translateY = 0
-            try renderer.paintLayer(pose, parts: .mouth, width: mouthWidth, height: mouthHeight,
-                                    centreX: mouth.x, centreY: mouth.y).writePNG(to: file(Self.mouthFileName(shape)))
-            mouths[shape] = Self.mouthFileName(shape)
+        var expressions: [PackExpression: PackExpressionFiles] = [:]
+        // The plain mouths, then a smiling and a frowning set (the pack's expression mouths).
+        for (expression, prefix) in [(nil, ""), (PackExpression.smile, "smile-"), (.frown, "frown-")] {
+            for shape in MouthShape.allCases {
+                // The pose's head and eyes are irrelevant to a mouth sprite: draw the mouth at rest.
+                var pose = mouthPoses[shape] ?? .rest
+                pose.headYaw = 0
+                pose.headPitch = 0
+                pose.headRoll = 0
+                pose.translateX = 0
+                pose.translateY = 0
+                if expression == .smile { pose.smile = 1 }
+                if expression == .frown { pose.mouthFrown = 0.85 }
+                let name = prefix + Self.mouthFileName(shape)
+                try renderer.paintLayer(pose, parts: .mouth, width: mouthWidth, height: mouthHeight,
+                                        centreX: mouth.x, centreY: mouth.y).writePNG(to: file(name))
+                if let expression { expressions[expression, default: PackExpressionFiles()].mouths[shape] = name } else { mouths[shape] = name }
+            }
         }
 
         let eyes = layout.framePoint(Anatomy.headX, Anatomy.eyeY)
@@ -104,7 +112,8 @@ public struct AvatarPackExporter: Sendable {
         }
         let manifest = AvatarPackManifest(
             name: "Orator presenter", base: "base.png", head: "head.png", eyesClosed: "eyes-closed.png",
-            mouths: mouths, mouth: point(mouth), eyes: point(eyes), pivot: point(pivot), background: style.backgroundTop.mixed(with: style.backgroundBottom, 0.5))
+            mouths: mouths, mouth: point(mouth), eyes: point(eyes), pivot: point(pivot), background: style.backgroundTop.mixed(with: style.backgroundBottom, 0.5),
+            expressions: expressions)
         do {
             try manifest.json().write(to: file(AvatarPackManifest.fileName))
         } catch {

@@ -23,10 +23,12 @@ struct AvatarPackManifest: Equatable {
     var eyes: AvatarPoint
     var pivot: AvatarPoint
     var background: RGBColor?
+    /// Optional expression sprites (see `PackExpression`).
+    var expressions: [PackExpression: PackExpressionFiles] = [:]
 
     static let fileName = "avatar.json"
     static let formatName = "orator-avatar-pack"
-    static let topLevelKeys = ["format", "version", "name", "base", "head", "eyesClosed", "mouths", "anchors", "background"]
+    static let topLevelKeys = ["format", "version", "name", "base", "head", "eyesClosed", "mouths", "anchors", "background", "expressions"]
     static let anchorKeys = ["mouth", "eyes", "pivot"]
     /// The shapes every pack must draw; the others fall back (see `AvatarPack.fallback`).
     static let requiredShapes: [MouthShape] = [.a, .b, .c, .d, .e, .f]
@@ -109,6 +111,33 @@ struct AvatarPackManifest: Equatable {
         } else {
             background = nil
         }
+        if let table = object["expressions"] {
+            guard let table = table.object else {
+                throw fail("'expressions' must be an object such as {\"smile\": {\"mouths\": {\"A\": \"smile-A.png\"}, \"overlay\": \"cheeks.png\"}}")
+            }
+            for key in table.keys.sorted() {
+                guard let expression = PackExpression(rawValue: key) else {
+                    throw fail("unknown expression '\(key)' in 'expressions' (use \(PackExpression.names))")
+                }
+                guard let entry = table[key]?.object else { throw fail("'expressions.\(key)' must be an object with 'mouths' and/or 'overlay'") }
+                for inner in entry.keys.sorted() where inner != "overlay" && !(inner == "mouths" && expression.takesMouths) {
+                    throw fail("unknown key '\(inner)' in 'expressions.\(key)' (use \(expression.takesMouths ? "mouths and overlay" : "overlay"))")
+                }
+                var files = PackExpressionFiles()
+                files.overlay = try path(entry["overlay"], "expressions.\(key).overlay")
+                if let mouthsValue = entry["mouths"] {
+                    guard let mouthsTable = mouthsValue.object else { throw fail("'expressions.\(key).mouths' must be an object such as {\"A\": \"\(key)-A.png\"}") }
+                    for shape in mouthsTable.keys.sorted() {
+                        guard let parsed = MouthShape(rawValue: shape) else {
+                            throw fail("unknown mouth shape '\(shape)' in 'expressions.\(key).mouths' (use A, B, C, D, E, F, G, H or X)")
+                        }
+                        files.mouths[parsed] = try path(mouthsTable[shape], "expressions.\(key).mouths.\(shape)")
+                    }
+                }
+                guard files.overlay != nil || !files.mouths.isEmpty else { throw fail("'expressions.\(key)' names no sprite") }
+                expressions[expression] = files
+            }
+        }
     }
 
     /// The manifest as pretty-printed JSON.
@@ -122,6 +151,16 @@ struct AvatarPackManifest: Equatable {
         ]
         if let head { object["head"] = .string(head) }
         if let background { object["background"] = .string(background.hex) }
+        if !expressions.isEmpty {
+            object["expressions"] = .object(Dictionary(uniqueKeysWithValues: expressions.map { expression, files in
+                var entry: [String: JSONValue] = [:]
+                if !files.mouths.isEmpty {
+                    entry["mouths"] = .object(Dictionary(uniqueKeysWithValues: files.mouths.map { ($0.key.rawValue, JSONValue.string($0.value)) }))
+                }
+                if let overlay = files.overlay { entry["overlay"] = .string(overlay) }
+                return (expression.rawValue, JSONValue.object(entry))
+            }))
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Encoding strings and finite numbers cannot fail.
@@ -129,7 +168,9 @@ struct AvatarPackManifest: Equatable {
     }
 
     init(name: String, base: String, head: String?, eyesClosed: String, mouths: [MouthShape: String],
-         mouth: AvatarPoint, eyes: AvatarPoint, pivot: AvatarPoint, background: RGBColor?) {
+         mouth: AvatarPoint, eyes: AvatarPoint, pivot: AvatarPoint, background: RGBColor?,
+         expressions: [PackExpression: PackExpressionFiles] = [:]) {
+        self.expressions = expressions
         self.name = name
         self.base = base
         self.head = head

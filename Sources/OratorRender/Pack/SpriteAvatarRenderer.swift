@@ -24,6 +24,8 @@ public struct SpriteAvatarRenderer: FrameRendering {
     let head: PlacedSprite?
     let mouths: [MouthShape: PlacedSprite]
     let eyesClosed: PlacedSprite
+    let expressionMouths: [PackExpression: [MouthShape: PlacedSprite]]
+    let expressionOverlays: [(PackExpression, PlacedSprite)]
 
     /// Prepares `pack` for frames of `size`.
     public init(pack: AvatarPack, size: FrameSize) throws(OratorError) {
@@ -58,6 +60,28 @@ public struct SpriteAvatarRenderer: FrameRendering {
         }
         self.mouths = mouths
         eyesClosed = try place(pack.eyesClosed, centre: pack.eyesAnchor)
+        var expressionMouths: [PackExpression: [MouthShape: PlacedSprite]] = [:]
+        for (expression, images) in pack.expressionMouths {
+            for (shape, image) in images { expressionMouths[expression, default: [:]][shape] = try place(image, centre: pack.mouthAnchor) }
+        }
+        self.expressionMouths = expressionMouths
+        var overlays: [(PackExpression, PlacedSprite)] = []
+        for (expression, image) in pack.expressionOverlays.sorted(by: { $0.key < $1.key }) {
+            overlays.append((expression, try place(image, centre: pack.eyesAnchor)))
+        }
+        expressionOverlays = overlays
+    }
+
+    /// The mouth for `motion`: a smile's or a frown's own sprite for the shape while that
+    /// expression is at least half on (the stronger of the two), else the plain one.
+    private func mouthSprite(for motion: MotionFrame) -> PlacedSprite? {
+        let shape = pack.drawnShape(for: motion.mouthShape)
+        let candidates = [PackExpression.smile, .frown].filter { $0.amount(in: motion) >= 0.5 }
+            .sorted { $0.amount(in: motion) > $1.amount(in: motion) }
+        for expression in candidates {
+            if let sprite = expressionMouths[expression]?[shape] ?? expressionMouths[expression]?[AvatarPack.fallback(for: shape)] { return sprite }
+        }
+        return mouths[shape]
     }
 
     /// Draws the avatar for `motion` into `buffer`, which must have this renderer's size.
@@ -69,13 +93,17 @@ public struct SpriteAvatarRenderer: FrameRendering {
         buffer.pixels.withUnsafeMutableBytes { target in
             backdrop.withUnsafeBytes { target.copyMemory(from: $0) }
         }
-        let mouth = mouths[pack.drawnShape(for: motion.mouthShape)]
+        let mouth = mouthSprite(for: motion)
         let blink = smoothstep(0.25, 0.75, Double(motion.blinkLeft + motion.blinkRight) / 2)
         let motionTransform = headTransform(motion)
         try drawing(into: &buffer.pixels, width: size.width, height: size.height, "drawing an avatar pack frame at \(size)") { canvas in
             motionTransform(canvas)
             head?.paint(on: canvas)
             mouth?.paint(on: canvas)
+            for (expression, overlay) in expressionOverlays {
+                let amount = expression.amount(in: motion)
+                if amount > 0.004 { overlay.paint(on: canvas, opacity: amount) }
+            }
             if blink > 0.004 { eyesClosed.paint(on: canvas, opacity: blink) }
         }
     }

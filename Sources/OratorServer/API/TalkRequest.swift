@@ -52,12 +52,16 @@ struct TalkConfig: Codable, Sendable, Equatable {
     var avatar: String?
     var captions: [String]?
     var quality: String?
+    /// Orator's `--head-motion` (0-2) and `--pose-style`.
+    var headMotion: Float?
+    var poseStyle: String?
     /// D-ID's expressions over time: `{"expressions": [{"start_frame", "expression", "intensity"}], "transition_frames"}`.
     var driverExpressions: DriverExpressions?
 
     enum CodingKeys: String, CodingKey {
         case resultFormat = "result_format", stitch, size, fps, still, expressionScale = "expression_scale", preprocess, face, seed
         case rate, pitch, avatar, captions, quality, driverExpressions = "driver_expressions"
+        case headMotion = "head_motion", poseStyle = "pose_style"
     }
 
     init(from decoder: any Decoder) throws {
@@ -80,12 +84,14 @@ struct TalkConfig: Codable, Sendable, Equatable {
         captions = try c.decodeIfPresent([String].self, forKey: .captions)
         quality = try c.decodeIfPresent(String.self, forKey: .quality)
         driverExpressions = try c.decodeIfPresent(DriverExpressions.self, forKey: .driverExpressions)
+        headMotion = try c.decodeIfPresent(Float.self, forKey: .headMotion)
+        poseStyle = try c.decodeIfPresent(String.self, forKey: .poseStyle)
     }
 
     /// The keys this server reads; others (D-ID's `fluent`, `pad_audio`, ...) are reported as ignored.
     static let knownKeys: Set<String> = [
         "result_format", "stitch", "size", "fps", "still", "expression_scale", "preprocess", "face", "seed", "rate", "pitch",
-        "avatar", "captions", "quality", "driver_expressions",
+        "avatar", "captions", "quality", "driver_expressions", "head_motion", "pose_style",
     ]
 }
 

@@ -180,6 +180,8 @@ struct JobPlanner: Sendable {
         spec.settings.fps = config.fps
         spec.settings.still = config.still
         spec.settings.expressionScale = config.expressionScale
+        spec.settings.headMotion = config.headMotion
+        spec.settings.poseStyle = config.poseStyle
         spec.settings.face = config.face
         spec.settings.seed = config.seed
         spec.settings.rate = config.rate
