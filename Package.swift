@@ -138,7 +138,7 @@ let package = Package(
         .testTarget(name: "OratorScriptTests", dependencies: ["OratorScript", "OratorCore"]),
         .testTarget(
             name: "OratorPipelineTests",
-            dependencies: ["OratorPipeline", "OratorCore", "OratorVideo", "OratorMotion", "OratorFace", "OratorMix", "OratorRender", "OratorAudio",
+            dependencies: ["OratorPipeline", "OratorCore", "OratorVideo", "OratorMotion", "OratorFace", "OratorMix", "OratorRender", "OratorAudio", "OratorScript", "OratorSpeech",
                            "OratorTestSupport"]),
         .testTarget(name: "OratorRenderTests", dependencies: ["OratorRender", "OratorCore", "OratorTestSupport"]),
         .testTarget(name: "OratorFaceTests", dependencies: ["OratorFace", "FaceShim", "OratorCore", "OratorTestSupport"]),

@@ -116,11 +116,20 @@ enum ExpressionModel {
         let halfWidth = max(1e-6, (points[54].x - points[48].x) / 2)
         let cornersBefore = [points[48], points[54]]
         if smile > 0 || frown > 0 {
-            for index in Array(48...67) + FaceRig.tracedLipPoints.map(\.vertex) {
-                let side = max(-1.2, min(1.2, (points[index].x - mouthCenter.x) / halfWidth))
-                let bend = side * side
-                points[index].y += (-0.1 * smile + 0.075 * frown) * unit * bend
-                points[index].x += (side < 0 ? -1 : 1) * (0.055 * smile - 0.015 * frown) * unit * pow(abs(side), 1.5)
+            func move(_ indices: [Int], atX x: Double) {
+                let side = max(-1.2, min(1.2, (x - mouthCenter.x) / halfWidth))
+                let shift = Vec2((side < 0 ? -1 : 1) * (0.055 * smile - 0.015 * frown) * unit * pow(abs(side), 1.5),
+                                 (-0.1 * smile + 0.075 * frown) * unit * side * side)
+                for index in indices { points[index] += shift }
+            }
+            // The inner lips move in facing pairs, by the pair's mean position, so a closed
+            // seam stays closed; the other lip points each by their own.
+            let pairs = zip(upperInner, lowerInner).map { [$0, $1] }
+            let paired = Set(pairs.joined())
+            let before = points
+            for pair in pairs { move(pair, atX: (before[pair[0]].x + before[pair[1]].x) / 2) }
+            for index in Array(48...67) + FaceRig.tracedLipPoints.map(\.vertex) where !paired.contains(index) {
+                move([index], atX: before[index].x)
             }
         }
         // The lower cheeks follow the corners; the upper cheeks rise with the cheek raise (and a

@@ -57,6 +57,13 @@ public final class FaceAnalyzer: @unchecked Sendable {
         try faces(in: ShimImage(frame: frame), thorough: false)
     }
 
+    /// The landmarks of a face known to be near `box` in `frame` (a detection's box from an earlier
+    /// frame, moved with the face): no detection, so following a face through a video costs a
+    /// few milliseconds a frame.
+    public func landmarks(in frame: FrameBuffer, near box: FaceBox) throws(OratorError) -> FaceLandmarks {
+        try landmarks(in: ShimImage(frame: frame), box: box)
+    }
+
     /// The selected face of the photo at `url`, or a `noFaceFound` error a person can act on.
     public func face(inPhotoAt url: URL, selection: FaceSelection = .largest) throws(OratorError) -> FaceLandmarks {
         try face(in: ShimImage.read(url), named: url.lastPathComponent, selection: selection)

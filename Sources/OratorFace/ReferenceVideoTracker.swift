@@ -3,13 +3,17 @@ import OratorCore
 
 /// Tracks a face through a video for `--ref-pose` and `--ref-eyeblink`: FFmpeg decodes it at the
 /// output frame rate, scaled so its longer side is at most `maxSide`, one frame at a time
-/// (memory stays flat); dlib finds the landmarks in each; the head's yaw, pitch and roll come
+/// (memory stays flat); dlib finds the face every `redetectEvery` frames and follows it between
+/// (landmarks predicted in the last box, moved with the face); the head's yaw, pitch and roll come
 /// from the nose tip's offset against the eyes, using the depth of `FaceTemplate` (the same 3-D
 /// template that turns photos), and the eye closure from each eye's aspect ratio against its
 /// open value in this video.
 public struct ReferenceVideoTracker: Sendable {
     /// Longest side of the frames searched for the face, pixels.
-    public static let maxSide = 640
+    public static let maxSide = 400
+    /// Frames between two full detections; between them the landmarks are predicted in the box
+    /// of the last detection, moved with the face.
+    public static let redetectEvery = 10
     /// Longest reference video read, seconds (a longer one is trimmed to the speech anyway).
     public static let secondsLimit = InputLimits.audioSeconds
 
@@ -32,12 +36,19 @@ public struct ReferenceVideoTracker: Sendable {
         ], errorCode: .decodeFailed, what: "decoding the reference video \(video.lastPathComponent)")
         var raw: [RawPose?] = []
         var frame = FrameBuffer(size: size)
+        var follow = FaceFollower()
         while true {
             let data = try process.read(upToCount: size.bgraByteCount)
             guard data.count == size.bgraByteCount else { break }
             frame.pixels = [UInt8](data)
-            let face = try analyzer.faces(in: frame).max { $0.box.width < $1.box.width }
-            raw.append(face.map(RawPose.init))
+            let face: FaceLandmarks?
+            if let box = follow.box, raw.count % Self.redetectEvery != 0 {
+                face = try analyzer.landmarks(in: frame, near: box)
+            } else {
+                face = try analyzer.faces(in: frame).max { $0.box.width < $1.box.width }
+            }
+            follow.update(face)
+            raw.append(follow.box == nil ? nil : face.map(RawPose.init))
         }
         try process.wait()
         let tracked = raw.compactMap { $0 }
@@ -66,6 +77,33 @@ public struct ReferenceVideoTracker: Sendable {
         let scale = min(1, Double(maxSide) / Double(max(numbers[0], numbers[1])))
         func even(_ value: Int) -> Int { max(2, Int((Double(value) * scale / 2).rounded()) * 2) }
         return FrameSize(width: even(numbers[0]), height: even(numbers[1]))
+    }
+
+    /// The box landmarks are predicted in between detections: the last detection's, moved by how
+    /// far the landmarks' centre has moved since; dropped (so the next frame detects again) when
+    /// the landmarks no longer look like a face in it.
+    struct FaceFollower {
+        private(set) var box: FaceBox?
+        private var centre = SIMD2<Double>.zero
+
+        mutating func update(_ face: FaceLandmarks?) {
+            guard let face else { box = nil; return }
+            let middle = face.points.reduce(SIMD2<Double>.zero, +) / Double(face.points.count)
+            let sameBox = box.map { $0 == face.box } ?? false
+            if !sameBox || box == nil {
+                // A fresh detection.
+                box = face.box
+                centre = middle
+            } else if var moved = box {
+                let shift = middle - centre
+                moved.left += shift.x; moved.right += shift.x
+                moved.top += shift.y; moved.bottom += shift.y
+                box = moved
+                centre = middle
+            }
+            let ratio = face.interocularDistance / max(1, face.box.width)
+            if !(0.2...0.6).contains(ratio) { box = nil }
+        }
     }
 
     /// One face's measures before smoothing.
