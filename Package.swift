@@ -141,7 +141,7 @@ let package = Package(
             dependencies: ["OratorPipeline", "OratorCore", "OratorVideo", "OratorMotion", "OratorFace", "OratorMix", "OratorRender", "OratorAudio", "OratorScript", "OratorSpeech",
                            "OratorTestSupport"]),
         .testTarget(name: "OratorRenderTests", dependencies: ["OratorRender", "OratorCore", "OratorTestSupport"]),
-        .testTarget(name: "OratorFaceTests", dependencies: ["OratorFace", "FaceShim", "OratorCore", "OratorTestSupport"]),
+        .testTarget(name: "OratorFaceTests", dependencies: ["OratorFace", "FaceShim", "OratorCore", "OratorMotion", "OratorTestSupport"]),
         .testTarget(name: "OratorMixTests", dependencies: ["OratorMix", "OratorAudio", "OratorCore", "OratorTestSupport"]),
         .testTarget(name: "OratorMusicTests", dependencies: ["OratorMusic", "OratorAudio", "OratorCore", "OratorTestSupport"]),
         .testTarget(name: "OratorCaptionsTests", dependencies: ["OratorCaptions", "OratorCore", "OratorTestSupport"]),
