@@ -61,6 +61,13 @@ public struct ReferenceVideoTracker: Sendable {
         return ReferenceMotion(fps: fps, frames: Self.frames(from: raw), trackedFrames: tracked.count)
     }
 
+    /// Checks, before any slow work, that `video` is a regular file with a video stream FFmpeg
+    /// reads within the size limit.
+    public static func check(_ video: URL) throws(OratorError) {
+        try InputFile.requireRegular(video, role: "reference video")
+        _ = try frameSize(of: video)
+    }
+
     /// The decoded frame size: the video's, scaled down to `maxSide`, even.
     static func frameSize(of video: URL) throws(OratorError) -> FrameSize {
         let ffprobe = try ExternalTool.locate("ffprobe")

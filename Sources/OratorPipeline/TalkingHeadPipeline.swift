@@ -1,5 +1,6 @@
 import Foundation
 import OratorCore
+import OratorFace
 import OratorMix
 import OratorScript
 import OratorVideo
@@ -37,6 +38,7 @@ public struct TalkingHeadPipeline: Sendable {
         if request.referencePose != nil, request.motion.still {
             throw OratorError(.invalidInput, "--ref-pose contradicts --still (a still head follows no reference)")
         }
+        for video in Set([request.referencePose, request.referenceBlinks].compactMap { $0 }) { try ReferenceVideoTracker.check(video) }
         let (codec, encoderNote) = try request.encoder.resolve()
         let size = try request.avatar.outputSize(requested: request.size)
         let encoding = VideoEncoderConfiguration(size: size, fps: request.motion.fps, quality: request.quality, codec: codec)
