@@ -23,6 +23,11 @@ public struct TimedExpression: Sendable, Codable, Equatable {
         self.transition = transition
     }
 
+    /// The same cue `seconds` later.
+    public func shifted(by seconds: Double) -> TimedExpression {
+        TimedExpression(start: start + seconds, expression: expression, intensity: intensity, transition: transition)
+    }
+
     /// Reads a cue's words: `smile`, `happy 0.6` (an intensity from 0 to 1); nil when the first
     /// word is not an expression's name. A bad intensity throws a message without a location.
     public static func parseCue(_ cue: String) throws(OratorError) -> (FacialExpression, Float)? {

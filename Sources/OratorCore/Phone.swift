@@ -106,7 +106,7 @@ public struct SpeechTimeline: Sendable, Codable, Equatable {
             TimedPhone(phone: $0.phone, start: $0.start + offset, end: $0.end + offset, symbol: $0.symbol)
         }
         words += other.words.map { TimedWord(text: $0.text, start: $0.start + offset, end: $0.end + offset) }
-        expressions += other.expressions.map { TimedExpression(start: $0.start + offset, expression: $0.expression, intensity: $0.intensity, transition: $0.transition) }
+        expressions += other.expressions.map { $0.shifted(by: offset) }
         duration = max(duration, offset + other.duration)
     }
 }

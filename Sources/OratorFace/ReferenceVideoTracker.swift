@@ -26,8 +26,7 @@ public struct ReferenceVideoTracker: Sendable {
     /// The motion of the largest face in `video`, at `fps`, for at most `duration` seconds.
     /// Fails naming the file when it has no video or fewer than half its frames show a face.
     public func track(_ video: URL, fps: Double, duration: Double) throws(OratorError) -> ReferenceMotion {
-        try InputFile.requireRegular(video, role: "reference video")
-        let size = try Self.frameSize(of: video)
+        let size = try Self.check(video)
         let ffmpeg = try ExternalTool.locate("ffmpeg")
         let seconds = min(duration, Self.secondsLimit)
         let process = try ChildProcess(ffmpeg, [
@@ -62,10 +61,11 @@ public struct ReferenceVideoTracker: Sendable {
     }
 
     /// Checks, before any slow work, that `video` is a regular file with a video stream FFmpeg
-    /// reads within the size limit.
-    public static func check(_ video: URL) throws(OratorError) {
+    /// reads within the size limit; returns the size its frames are decoded at.
+    @discardableResult
+    public static func check(_ video: URL) throws(OratorError) -> FrameSize {
         try InputFile.requireRegular(video, role: "reference video")
-        _ = try frameSize(of: video)
+        return try frameSize(of: video)
     }
 
     /// The decoded frame size: the video's, scaled down to `maxSide`, even.
@@ -96,18 +96,16 @@ public struct ReferenceVideoTracker: Sendable {
         mutating func update(_ face: FaceLandmarks?) {
             guard let face else { box = nil; return }
             let middle = face.points.reduce(SIMD2<Double>.zero, +) / Double(face.points.count)
-            let sameBox = box.map { $0 == face.box } ?? false
-            if !sameBox || box == nil {
-                // A fresh detection.
-                box = face.box
-                centre = middle
-            } else if var moved = box {
+            if var moved = box, moved == face.box {
+                // Predicted in the followed box: move it with the landmarks.
                 let shift = middle - centre
                 moved.left += shift.x; moved.right += shift.x
                 moved.top += shift.y; moved.bottom += shift.y
                 box = moved
-                centre = middle
+            } else {
+                box = face.box  // a fresh detection
             }
+            centre = middle
             let ratio = face.interocularDistance / max(1, face.box.width)
             if !(0.2...0.6).contains(ratio) { box = nil }
         }
@@ -136,11 +134,18 @@ public struct ReferenceVideoTracker: Sendable {
     /// over three frames (landmark jitter); closure against each eye's open value, unsmoothed
     /// (blinks are two or three frames long).
     static func frames(from raw: [RawPose?]) -> [ReferenceMotion.Frame] {
+        // The next tracked pose after each frame, found in one backward pass.
+        var nextTracked = [RawPose?](repeating: nil, count: raw.count)
+        var upcoming: RawPose?
+        for index in raw.indices.reversed() {
+            nextTracked[index] = upcoming
+            if let pose = raw[index] { upcoming = pose }
+        }
         var filled: [RawPose] = []
         var last = raw.first { $0 != nil }!!
         for (index, pose) in raw.enumerated() {
             if let pose { last = pose; filled.append(pose); continue }
-            let next = raw[(index + 1)...].first { $0 != nil }.flatMap { $0 } ?? last
+            let next = nextTracked[index] ?? last
             var mixed = last
             mixed.noseX = (last.noseX + next.noseX) / 2
             mixed.noseY = (last.noseY + next.noseY) / 2

@@ -9,6 +9,10 @@ import OratorCore
 /// vowel is longer than the clip's typical one: espeak-ng and neural voices lengthen stressed
 /// vowels, and in a recording the aligned or recognized vowels carry the speaker's own timing.
 struct HeadMotion {
+    /// Sideways head shift (fraction of the frame height) per degree of yaw: the head sways a
+    /// little with its turns.
+    static let shiftPerDegree = 0.0009
+
     struct Sample { var yaw: Float; var pitch: Float; var roll: Float; var shiftX: Float; var shiftY: Float; var brow: Float }
 
     private struct Wave { var amplitude: Double; var frequency: Double; var phase: Double }
@@ -56,7 +60,7 @@ struct HeadMotion {
         let yaw = sum(yawWaves) * liveliness
         let breath = sin(2 * .pi * 0.23 * time + breathPhase)
         return Sample(yaw: Float(yaw), pitch: Float(sum(pitchWaves) * liveliness + nod),
-                      roll: Float(sum(rollWaves) * liveliness), shiftX: Float(yaw * 0.0009),
+                      roll: Float(sum(rollWaves) * liveliness), shiftX: Float(yaw * Self.shiftPerDegree),
                       shiftY: Float(0.004 * breath + nod * 0.0015), brow: Float(brow + 0.1 * talking))
     }
 

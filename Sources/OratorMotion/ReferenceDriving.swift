@@ -14,7 +14,7 @@ public enum ReferenceDriving {
                 track.frames[index].headPitch = reference.pitch * headMotionScale
                 track.frames[index].headRoll = reference.roll * headMotionScale
                 // The same small sway with the turn as the synthesized motion has.
-                track.frames[index].translateX = reference.yaw * headMotionScale * 0.0009
+                track.frames[index].translateX = reference.yaw * headMotionScale * Float(HeadMotion.shiftPerDegree)
             }
             if let blinks {
                 let reference = blinks.frame(at: index)

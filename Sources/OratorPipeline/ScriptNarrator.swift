@@ -126,12 +126,6 @@ extension TimedWord {
     }
 }
 
-extension TimedExpression {
-    func shifted(by seconds: Double) -> TimedExpression {
-        TimedExpression(start: start + seconds, expression: expression, intensity: intensity, transition: transition)
-    }
-}
-
 /// Converts speech from an engine with another sample rate (linear interpolation is enough for
 /// speech bound for AAC at 48 kHz).
 enum Resampler {

@@ -110,12 +110,14 @@ struct ScriptBuilder {
         for (index, piece) in pieces.enumerated() {
             let end = first + Self.wordCount(piece)
             let isLast = index == pieces.count - 1
-            for cue in pendingExpressions where cue.word >= first && (cue.word < end || isLast) {
+            // Cues are taken in order, so every one left stands at or after this piece's first word.
+            let due = pendingExpressions.filter { isLast || $0.word < end }
+            pendingExpressions.removeFirst(due.count)
+            for cue in due {
                 var local = cue
                 local.word = cue.word - first
                 script.segments.append(.expression(local))
             }
-            pendingExpressions.removeAll { $0.word >= first && ($0.word < end || isLast) }
             script.segments.append(.speech(piece, line: paragraphLine, speaker: speaker))
             first = end
         }

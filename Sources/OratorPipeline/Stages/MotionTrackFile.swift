@@ -11,15 +11,17 @@ import OratorCore
 public enum MotionTrackFile {
     static let magic = Array("ORMT".utf8)
     static let headerBytes = 4 + 4 + 8 + 4
+    /// The version written; `coefficientCount` holds every version read.
+    static let version = 2
     static let coefficientCount = [1: 14, 2: 18]
     static func frameBytes(version: Int) -> Int { 1 + (coefficientCount[version] ?? 18) * 4 }
 
     /// Writes `track` to `url`.
     public static func write(_ track: MotionTrack, to url: URL) throws(OratorError) {
         var bytes = magic
-        bytes.reserveCapacity(headerBytes + track.frames.count * frameBytes(version: 2))
+        bytes.reserveCapacity(headerBytes + track.frames.count * frameBytes(version: version))
         func append<T>(_ value: T) { withUnsafeBytes(of: value) { bytes += $0 } }
-        append(UInt32(2).littleEndian)
+        append(UInt32(version).littleEndian)
         append(track.fps.bitPattern.littleEndian)
         append(UInt32(track.frames.count).littleEndian)
         let shapes = MouthShape.allCases

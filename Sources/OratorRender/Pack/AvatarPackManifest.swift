@@ -74,13 +74,18 @@ struct AvatarPackManifest: Equatable {
             throw fail(object["mouths"] == nil ? "missing 'mouths' (one PNG per mouth shape A-F, optionally G, H, X)"
                                                : "'mouths' must be an object such as {\"A\": \"mouth-A.png\"}")
         }
-        var mouths: [MouthShape: String] = [:]
-        for key in mouthTable.keys.sorted() {
-            guard let shape = MouthShape(rawValue: key) else {
-                throw fail("unknown mouth shape '\(key)' in 'mouths' (use A, B, C, D, E, F, G, H or X)")
+        /// A table of mouth sprites by shape letter; `name` is its key path, for errors.
+        func mouthSprites(_ table: [String: JSONValue], _ name: String) throws(OratorError) -> [MouthShape: String] {
+            var sprites: [MouthShape: String] = [:]
+            for key in table.keys.sorted() {
+                guard let shape = MouthShape(rawValue: key) else {
+                    throw fail("unknown mouth shape '\(key)' in '\(name)' (use A, B, C, D, E, F, G, H or X)")
+                }
+                sprites[shape] = try path(table[key], "\(name).\(key)")
             }
-            mouths[shape] = try path(mouthTable[key], "mouths.\(key)")
+            return sprites
         }
+        let mouths = try mouthSprites(mouthTable, "mouths")
         for shape in Self.requiredShapes where mouths[shape] == nil {
             throw fail("'mouths' has no \(shape.rawValue) sprite (A-F are required; \(shape.rawValue) is \(shape.summary))")
         }
@@ -127,12 +132,7 @@ struct AvatarPackManifest: Equatable {
                 files.overlay = try path(entry["overlay"], "expressions.\(key).overlay")
                 if let mouthsValue = entry["mouths"] {
                     guard let mouthsTable = mouthsValue.object else { throw fail("'expressions.\(key).mouths' must be an object such as {\"A\": \"\(key)-A.png\"}") }
-                    for shape in mouthsTable.keys.sorted() {
-                        guard let parsed = MouthShape(rawValue: shape) else {
-                            throw fail("unknown mouth shape '\(shape)' in 'expressions.\(key).mouths' (use A, B, C, D, E, F, G, H or X)")
-                        }
-                        files.mouths[parsed] = try path(mouthsTable[shape], "expressions.\(key).mouths.\(shape)")
-                    }
+                    files.mouths = try mouthSprites(mouthsTable, "expressions.\(key).mouths")
                 }
                 guard files.overlay != nil || !files.mouths.isEmpty else { throw fail("'expressions.\(key)' names no sprite") }
                 expressions[expression] = files
