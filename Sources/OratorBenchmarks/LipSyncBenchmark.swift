@@ -82,9 +82,8 @@ public struct LipSyncBenchmark: Sendable {
         let builder = VisemeTrackBuilder(rules: configuration.rules, extendedShapes: configuration.extendedShapes)
         let truthShapes = TrackComparison.shapes(builder.cues(for: truth), duration: truth.duration)
         var rows: [SpokenResult] = []
-        let methods: [(String?, PhoneRecognizerKind)] = [(spoken.text, .automatic), (nil, .pocketsphinx), (nil, .acoustic)]
-        for (transcript, recognizer) in methods {
-            let (result, seconds, cpuSeconds) = try timedAnalysis(url, transcript: transcript, recognizer: recognizer)
+        for method in Method.all {
+            let (result, seconds, cpuSeconds) = try timedAnalysis(url, transcript: method.usesTranscript ? spoken.text : nil, method: method)
             let shapes = TrackComparison.shapes(result.cues, duration: truth.duration)
             let errors = TrackComparison.boundaryErrors(found: result.timeline.phones, truth: truth.phones)
             rows.append(SpokenResult(
@@ -98,11 +97,26 @@ public struct LipSyncBenchmark: Sendable {
         return rows
     }
 
-    /// Analyzes `url` with `recognizer` (and `transcript`, if any), timing it in wall and CPU seconds.
-    private func timedAnalysis(_ url: URL, transcript: String?, recognizer: PhoneRecognizerKind)
+    /// The four ways to lip-sync a recording, each run on every case.
+    struct Method {
+        var usesTranscript: Bool
+        var recognizer: PhoneRecognizerKind
+        var recognizeWords: Bool
+
+        static let all = [
+            Method(usesTranscript: true, recognizer: .automatic, recognizeWords: true),
+            Method(usesTranscript: false, recognizer: .automatic, recognizeWords: true),
+            Method(usesTranscript: false, recognizer: .pocketsphinx, recognizeWords: false),
+            Method(usesTranscript: false, recognizer: .acoustic, recognizeWords: false),
+        ]
+    }
+
+    /// Analyzes `url` with `method` (and `transcript`, if any), timing it in wall and CPU seconds.
+    private func timedAnalysis(_ url: URL, transcript: String?, method: Method)
         throws(OratorError) -> (result: LipSyncResult, seconds: Double, cpuSeconds: Double) {
         var settings = configuration
-        settings.recognizer = recognizer
+        settings.recognizer = method.recognizer
+        settings.recognizeWords = method.recognizeWords
         let engine = try LipSyncEngine(configuration: settings)
         let clock = BenchmarkClock()
         let result = try engine.analyze(audioURL: url, transcript: transcript)
@@ -117,9 +131,8 @@ public struct LipSyncBenchmark: Sendable {
         let reference = ReferenceVoicing(audio: audio)
         var rows: [RecordedResult] = []
         var aligned: (shapes: [MouthShape], phones: [TimedPhone])?
-        let runs: [(String?, PhoneRecognizerKind)] = [(transcript, .automatic), (nil, .pocketsphinx), (nil, .acoustic)]
-        for (text, recognizer) in runs {
-            let (result, seconds, cpuSeconds) = try timedAnalysis(url, transcript: text, recognizer: recognizer)
+        for method in Method.all {
+            let (result, seconds, cpuSeconds) = try timedAnalysis(url, transcript: method.usesTranscript ? transcript : nil, method: method)
             let shapes = TrackComparison.shapes(result.cues, duration: result.duration)
             var edges = 0, inside = 0
             for word in result.timeline.words {
@@ -138,6 +151,11 @@ public struct LipSyncBenchmark: Sendable {
                 wordEdgesInsideSpeech: edges > 0 ? Double(inside) / Double(edges) : nil,
                 durationError: spanError, alignmentCost: result.alignmentCost,
                 mismatchWarned: result.warnings.contains { $0.contains("may not match") })
+            if result.method == .wordRecognition {
+                let errors = WordErrorRate.errors(reference: transcript, recognized: result.recognizedWords.map(\.text))
+                row.wordErrors = errors.errors
+                row.referenceWords = errors.words
+            }
             if let aligned {
                 row.jawAgreementWithAligned = TrackComparison.jawAgreement(shapes, aligned.shapes)
                 row.lipsAgreementWithAligned = TrackComparison.lipsAgreement(shapes, aligned.shapes)

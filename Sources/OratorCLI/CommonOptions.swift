@@ -70,3 +70,13 @@ func reportingErrors(_ body: () throws(OratorError) -> Void) throws {
 func fileURL(_ path: String) -> URL {
     URL(fileURLWithPath: path).standardizedFileURL
 }
+
+extension TranscriptOption: ExpressibleByArgument {
+    public var defaultValueDescription: String {
+        switch self {
+        case .automatic: "auto"
+        case .none: "none"
+        case let .file(url): url.path
+        }
+    }
+}

@@ -64,14 +64,7 @@ struct EpisodeOptionsGroup: ParsableArguments {
             guard (-40 ... -5).contains(loudness) else { throw OratorError(.invalidInput, "invalid --loudness \(loudness): use -40 to -5 LUFS") }
             options.loudness = loudness
         }
-        for item in (captions ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
-            switch item {
-            case "srt": options.captionFiles.insert(.srt)
-            case "vtt": options.captionFiles.insert(.vtt)
-            case "burn": options.burnCaptions = true
-            default: throw OratorError(.invalidInput, "invalid --captions '\(item)': use srt, vtt and/or burn")
-            }
-        }
+        try options.addCaptions((captions ?? "").split(separator: ",").map(String.init))
         options.style.visualization = try visualization.style()
         options.style.lowerThirds = !noLowerThirds
         if let accent { options.style.accent = try RGBColor(hex: accent) }

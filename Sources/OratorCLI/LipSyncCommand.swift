@@ -14,6 +14,7 @@ struct LipSyncCommand: ParsableCommand {
             Examples:
               orator lipsync take1.wav --transcript take1.txt -o take1.tsv
               orator lipsync podcast.mp3 -f json -o podcast.json --words podcast.words.json
+              orator lipsync take1.wav --transcript none -o take1.tsv   (phones only, no word recognition)
               orator lipsync line.ogg -f dat --fps 30 --extended-shapes GX -o line.dat
               orator lipsync take1.wav -f xml -o take1.xml              (Rhubarb's XML layout)
               orator lipsync take1.wav -f arkit --fps 60 -o take1.csv   (ARKit blend shapes per frame)
@@ -29,8 +30,8 @@ struct LipSyncCommand: ParsableCommand {
     @Argument(help: "The recording (any format FFmpeg reads).")
     var audio: String
 
-    @Option(help: "A text file with what is said; gives much more accurate timing.")
-    var transcript: String?
+    @Option(help: "What is said: a text file (the most accurate timing), auto (recognize the words; English; the default) or none (recognize phones only).")
+    var transcript: TranscriptOption = .automatic
 
     @Option(name: .shortAndLong, help: "Output format: tsv, json, xml (Rhubarb's layouts), dat (Moho switch data), arkit (CSV) or arkit-json (ARKit blend-shape weights per frame at --fps).")
     var format: Format = .tsv
@@ -50,7 +51,7 @@ struct LipSyncCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The file to write (default: standard output).")
     var output: String?
 
-    @Option(help: "Also write word and phone timings as JSON to this file.")
+    @Option(help: "Also write word and phone timings as JSON to this file (recognized words with their confidences).")
     var words: String?
 
     @Option(help: "Also write the whole per-frame motion track (mouth, blinks, brows, head) as JSON to this file (docs/lipsync.md).")
@@ -59,7 +60,7 @@ struct LipSyncCommand: ParsableCommand {
     @Option(help: "Language of the recording as an espeak-ng voice (en-us, de, fr, ...), for the transcript.")
     var voice = "en-us"
 
-    @Option(help: "Without a transcript: auto (PocketSphinx for English, acoustic otherwise), pocketsphinx, acoustic.")
+    @Option(help: "Phones where no words are known: auto (PocketSphinx for English, acoustic otherwise), pocketsphinx, acoustic (also no word recognition).")
     var recognizer: Recognizer = .auto
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
@@ -69,10 +70,10 @@ struct LipSyncCommand: ParsableCommand {
         try reportingErrors { () throws(OratorError) in
             let shapes = try ExtendedShapes.parse(extendedShapes)
             let exporter = try MouthCueExporter(extendedShapes: shapes, framesPerSecond: fps, prestonBlairNames: datPrestonBlair)
-            let text = try transcript.map { path throws(OratorError) in try LipSyncStage.readTranscript(fileURL(path)) }
+            let text = try transcript.file.map { url throws(OratorError) in try LipSyncStage.readTranscript(url) }
             // Check the outputs before the analysis, not after it.
             try OutputGuard.check(outputs: [output, words, motion].compactMap { $0.map(fileURL) },
-                                  inputs: [fileURL(audio)] + [transcript].compactMap { $0.map(fileURL) })
+                                  inputs: [fileURL(audio)] + [transcript.file].compactMap { $0 })
             let cueFile = try output.map { path throws(OratorError) in try AtomicOutput(destination: fileURL(path)) }
             let wordFile = try words.map { path throws(OratorError) in try AtomicOutput(destination: fileURL(path)) }
             let motionFile = try motion.map { path throws(OratorError) in try AtomicOutput(destination: fileURL(path)) }
@@ -81,7 +82,8 @@ struct LipSyncCommand: ParsableCommand {
             case .pocketsphinx: .pocketsphinx
             case .acoustic: .acoustic
             }
-            let engine = try LipSyncEngine(configuration: LipSyncConfiguration(voice: voice, recognizer: kind, extendedShapes: shapes))
+            let engine = try LipSyncEngine(configuration: LipSyncConfiguration(voice: voice, recognizer: kind, recognizeWords: transcript.recognizesWords,
+                                                                               extendedShapes: shapes))
             let audioURL = fileURL(audio)
             let result = try engine.analyze(audioURL: audioURL, transcript: text)
             // Made only for the outputs that come from it, and once.
@@ -100,7 +102,7 @@ struct LipSyncCommand: ParsableCommand {
             }
             if let motionFile { try Self.write(try MotionTrackJSON.text(track), to: motionFile) }
             if let wordFile {
-                try Self.write(TimingExporter.json(result.timeline, soundFile: audioURL.path, method: result.method), to: wordFile)
+                try Self.write(TimingExporter.json(result, soundFile: audioURL.path), to: wordFile)
             }
             if !quiet {
                 for warning in result.warnings { StandardStream.writeError("warning: \(warning)\n") }
@@ -119,3 +121,4 @@ struct LipSyncCommand: ParsableCommand {
         try output.commit()
     }
 }
+

@@ -26,4 +26,12 @@ public enum CaptionShift {
             throw OratorError(.unwritableOutput, "cannot write \(target.path)", cause: "\(error)")
         }
     }
+
+    /// The captions of a render chunk that starts `seconds` into the video, written as
+    /// `.captions.ass` in the chunk's `folder` (the caller removes it after encoding).
+    public static func burnFile(_ source: URL, from seconds: Double, in folder: URL) throws(OratorError) -> URL {
+        let file = folder.appendingPathComponent(".captions.ass")
+        try write(source, shiftedBy: -seconds, to: file)
+        return file
+    }
 }

@@ -18,11 +18,11 @@ public struct LipSyncEngine: Sendable {
     /// installed when it will be used.
     public init(configuration: LipSyncConfiguration = LipSyncConfiguration()) throws(OratorError) {
         _ = try EspeakSynthesizer(configuration: EspeakConfiguration(voice: configuration.voice))
-        if configuration.resolvedRecognizer == .pocketsphinx {
-            for path in [configuration.acousticModelPath, configuration.phoneModelPath]
-            where !FileManager.default.fileExists(atPath: path) {
-                throw OratorError(.fileNotFound, "PocketSphinx model not found: \(path) (install pocketsphinx-en-us, or use the acoustic recognizer)")
-            }
+        var models: [String] = []
+        if configuration.resolvedRecognizer == .pocketsphinx { models += [configuration.acousticModelPath, configuration.phoneModelPath] }
+        if configuration.usesWordRecognition { models += [configuration.acousticModelPath, configuration.languageModelPath, configuration.dictionaryPath] }
+        for path in models where !FileManager.default.fileExists(atPath: path) {
+            throw OratorError(.fileNotFound, "PocketSphinx model not found: \(path) (install pocketsphinx-en-us, or use the acoustic recognizer)")
         }
         self.configuration = configuration
     }
@@ -33,7 +33,7 @@ public struct LipSyncEngine: Sendable {
         // 16-bit WAV at 16 to 48 kHz is read at its own rate (every stage works at any rate from
         // 16 kHz up); anything else is decoded by FFmpeg to 16 kHz.
         let decoder = try AudioDecoder(url: audioURL, sampleRate: 16_000, nativeWAVRates: 16_000...48_000)
-        var analysis = try RecordingAnalysis(sampleRate: decoder.sampleRate, recognize: needsRecognizer(transcript), configuration: configuration)
+        var analysis = try RecordingAnalysis(sampleRate: decoder.sampleRate, recognition: recognition(for: transcript), configuration: configuration)
         while true {
             let chunk = try decoder.read(frames: 32_000)
             if chunk.isEmpty { break }
@@ -48,7 +48,7 @@ public struct LipSyncEngine: Sendable {
             throw OratorError(.invalidInput, "audio at \(audio.sampleRate) Hz is too coarse for lip sync: use 8 kHz or more")
         }
         guard !audio.samples.isEmpty else { throw OratorError(.invalidInput, "the audio to lip-sync is empty") }
-        var analysis = try RecordingAnalysis(sampleRate: audio.sampleRate, recognize: needsRecognizer(transcript), configuration: configuration)
+        var analysis = try RecordingAnalysis(sampleRate: audio.sampleRate, recognition: recognition(for: transcript), configuration: configuration)
         var start = 0
         while start < audio.samples.count {
             let end = min(audio.samples.count, start + 32_000)
@@ -58,8 +58,11 @@ public struct LipSyncEngine: Sendable {
         return try finish(analysis, transcript: transcript, name: "the audio")
     }
 
-    private func needsRecognizer(_ transcript: String?) -> Bool {
-        usable(transcript) == nil && configuration.resolvedRecognizer == .pocketsphinx
+    /// What PocketSphinx must recognize for this transcript (nothing when it is usable).
+    private func recognition(for transcript: String?) -> RecordingAnalysis.Recognition {
+        guard usable(transcript) == nil else { return .none }
+        if configuration.usesWordRecognition { return .words }
+        return configuration.resolvedRecognizer == .pocketsphinx ? .phones : .none
     }
 
     private func usable(_ transcript: String?) -> String? {
@@ -73,14 +76,19 @@ public struct LipSyncEngine: Sendable {
         let voiceActivity = VoiceActivityDetector().detect(features)
         var warnings: [String] = []
         if transcript != nil, usable(transcript) == nil {
-            warnings.append("the transcript has no words; recognizing phones from the sound instead")
+            warnings.append("the transcript has no words; recognizing them from the sound instead")
+        }
+        if usable(transcript) == nil, configuration.recognizeWords, !configuration.usesWordRecognition, configuration.recognizer != .acoustic {
+            warnings.append("word recognition covers English only (PocketSphinx's en-us model); for voice \(configuration.voice) the mouth follows "
+                            + "the acoustic estimate: give a transcript for exact timing")
         }
         let method: LipSyncMethod
         var raw: SpeechTimeline
         var cost: Double?
+        var heard: [RecognizedWord] = []
+        let words = recognized.compactMap(\.word)
         if let text = usable(transcript) {
-            let aligner = ForcedAligner(voice: EspeakConfiguration(voice: configuration.voice), matchSpeakingRate: configuration.matchSpeakingRate)
-            let alignment = try aligner.align(text, to: features, voiceActivity: voiceActivity)
+            let alignment = try align(text, features: features, voiceActivity: voiceActivity)
             raw = alignment.timeline
             cost = alignment.cost
             method = .forcedAlignment
@@ -88,13 +96,23 @@ public struct LipSyncEngine: Sendable {
                 warnings.append(String(format: "the transcript may not match %@: alignment cost %.2f is above %.2f (matching speech scores lower)",
                                        name, alignment.cost, configuration.mismatchCost))
             }
-        } else if let recognized {
+        } else if analysis.recognition == .words, !words.isEmpty {
+            let alignment = try align(words.map(\.text).joined(separator: " "), features: features, voiceActivity: voiceActivity)
+            raw = alignment.timeline
+            // The words as heard, at PocketSphinx's times: espeak-ng may split or respell them.
+            raw.words = words.map { TimedWord(text: $0.text, start: $0.start, end: $0.end) }
+            heard = words
+            method = .wordRecognition
+        } else if analysis.recognition == .phones {
+            let phones = recognized.map { TimedPhone(phone: Phone(arpabet: $0.symbol) ?? .silence, start: $0.start, end: $0.end, symbol: $0.symbol) }
             let estimate = AcousticMouthEstimator().timeline(from: features, voiceActivity: voiceActivity)
-            let repaired = RecognitionRepair.repair(recognized, estimate: estimate, voiceActivity: voiceActivity)
-            let phones = VowelFormantClassifier().relabel(repaired, features: features)
-            raw = SpeechTimeline(phones: phones, duration: features.duration)
+            let repaired = RecognitionRepair.repair(phones, estimate: estimate, voiceActivity: voiceActivity)
+            raw = SpeechTimeline(phones: VowelFormantClassifier().relabel(repaired, features: features), duration: features.duration)
             method = .phoneRecognition
         } else {
+            if analysis.recognition == .words, !voiceActivity.regions.isEmpty {
+                warnings.append("no words recognized in \(name): the mouth follows the acoustic estimate")
+            }
             raw = AcousticMouthEstimator().timeline(from: features, voiceActivity: voiceActivity)
             method = .acousticEstimate
         }
@@ -104,24 +122,45 @@ public struct LipSyncEngine: Sendable {
         }
         let timeline = TimelineVoicing.apply(voiceActivity, to: raw)
         let cues = VisemeTrackBuilder(rules: configuration.rules, extendedShapes: configuration.extendedShapes).cues(for: timeline)
-        return LipSyncResult(timeline: timeline, cues: cues, warnings: warnings, method: method,
-                             alignmentCost: cost, voiceActivity: voiceActivity)
+        var result = LipSyncResult(timeline: timeline, cues: cues, warnings: warnings, method: method,
+                                   alignmentCost: cost, voiceActivity: voiceActivity)
+        result.recognizedWords = heard
+        return result
+    }
+
+    private func align(_ text: String, features: AcousticFeatures, voiceActivity: VoiceActivity) throws(OratorError) -> ForcedAlignment {
+        let aligner = ForcedAligner(voice: EspeakConfiguration(voice: configuration.voice), matchSpeakingRate: configuration.matchSpeakingRate)
+        return try aligner.align(text, to: features, voiceActivity: voiceActivity)
     }
 }
 
-/// The per-chunk work on a recording: features always, PocketSphinx when phones must be recognized.
+/// The per-chunk work on a recording: features always, PocketSphinx when phones or words must
+/// be recognized.
 private struct RecordingAnalysis {
+    enum Recognition { case none, phones, words }
+
+    let recognition: Recognition
     private var extractor: FeatureExtractor
     private var recognizer: UtteranceRecognizer?
 
-    init(sampleRate: Int, recognize: Bool, configuration: LipSyncConfiguration) throws(OratorError) {
+    init(sampleRate: Int, recognition: Recognition, configuration: LipSyncConfiguration) throws(OratorError) {
+        self.recognition = recognition
         // Formants re-decide the recognized vowels; the other paths do not use them.
-        extractor = FeatureExtractor(sampleRate: sampleRate, formants: recognize)
-        if recognize {
-            let decoder = try PocketSphinxDecoder(modelDirectory: configuration.acousticModelPath,
-                                                  phoneModel: configuration.phoneModelPath, sampleRate: sampleRate,
-                                                  settings: PocketSphinxDecoder.fastSettings)
-            recognizer = UtteranceRecognizer(decoder: decoder)
+        extractor = FeatureExtractor(sampleRate: sampleRate, formants: recognition == .phones)
+        let model = configuration.acousticModelPath
+        switch recognition {
+        case .none:
+            recognizer = nil
+        case .phones:
+            recognizer = try UtteranceRecognizer { () throws(OratorError) in
+                try PocketSphinxDecoder(modelDirectory: model, search: .phones(languageModel: configuration.phoneModelPath),
+                                        sampleRate: sampleRate, settings: PocketSphinxDecoder.fastSettings)
+            }
+        case .words:
+            let search = PocketSphinxDecoder.Search.words(languageModel: configuration.languageModelPath, dictionary: configuration.dictionaryPath)
+            recognizer = try UtteranceRecognizer(parallel: configuration.wordDecoders, ditherOnlySilence: true) { () throws(OratorError) in
+                try PocketSphinxDecoder(modelDirectory: model, search: search, sampleRate: sampleRate, settings: PocketSphinxDecoder.wordSettings)
+            }
         }
     }
 
@@ -130,7 +169,7 @@ private struct RecordingAnalysis {
         try recognizer?.consume(chunk)
     }
 
-    mutating func finish() throws(OratorError) -> (AcousticFeatures, [TimedPhone]?) {
-        (extractor.finish(), try recognizer?.finish())
+    mutating func finish() throws(OratorError) -> (AcousticFeatures, [PocketSphinxDecoder.Segment]) {
+        (extractor.finish(), try recognizer?.finish() ?? [])
     }
 }

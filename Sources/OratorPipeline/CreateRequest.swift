@@ -50,6 +50,9 @@ public struct CreateRequest: Sendable {
     public var framesPerChunk: Int
     /// Files the caller reads besides the request's own (a configuration file): no output may be one of them.
     public var otherInputs: [URL] = []
+    /// A recording without a transcript: recognize its words and align them (true, `--transcript
+    /// auto`), or recognize phones only (false, `--transcript none`).
+    public var recognizeWords = true
     /// A recording's expressions (`animate --expressions`, `ExpressionFile`).
     public var expressions: URL?
     /// Videos whose tracked head pose and blinks drive the face (`--ref-pose`, `--ref-eyeblink`).

@@ -74,8 +74,10 @@ struct PipelineRun {
             return (output.file(StageFiles.speech), output.file(StageFiles.timeline))
         case let .recording(audio, transcriptFile):
             let transcript = try transcriptFile.map { url throws(OratorError) in try LipSyncStage.readTranscript(url) }
-            let stage = LipSyncStage(transcript: transcript, configuration: LipSyncConfiguration(voice: request.voice.voice))
-            speechEngine = "recording \(audio.lastPathComponent), " + (transcript == nil ? "phone recognition" : "aligned to its transcript")
+            let configuration = LipSyncConfiguration(voice: request.voice.voice, recognizeWords: request.recognizeWords)
+            let stage = LipSyncStage(transcript: transcript, configuration: configuration)
+            speechEngine = "recording \(audio.lastPathComponent), " + (transcript != nil ? "aligned to its transcript"
+                : configuration.usesWordRecognition ? "words recognized (PocketSphinx) and aligned" : "phone recognition")
             let store = store
             progress.begin(stage: LipSyncStage.name, total: nil)
             let output = try measure(LipSyncStage.name, engine: "PocketSphinx / espeak-ng alignment (CPU)") { () throws(OratorError) in
@@ -138,11 +140,13 @@ struct PipelineRun {
     }
 
     /// Renders every chunk of the motion track with `renderer` and puts the video with `audio` in place.
+    /// `captions`, an ASS file, is burnt into the picture.
     mutating func render(_ motionFile: URL, audio: URL, renderer: LazyRenderer, encoding: VideoEncoderConfiguration,
-                         output: AtomicOutput) throws(OratorError) {
+                         captions: URL? = nil, output: AtomicOutput) throws(OratorError) {
         let request = request
         try renderVideo(audio: audio, encoding: encoding, output: output) { slice, soundtrack throws(OratorError) in
-            let stage = RenderStage(avatar: request.avatar, encoding: encoding, slice: slice, jobs: request.jobs, soundtrack: soundtrack)
+            var stage = RenderStage(avatar: request.avatar, encoding: encoding, slice: slice, jobs: request.jobs, soundtrack: soundtrack)
+            stage.captions = captions
             return (try stage.key(motion: motionFile), { folder, progress throws(OratorError) in
                 try stage.run(motion: motionFile, renderer: renderer.get(), into: folder, progress: progress)
             })

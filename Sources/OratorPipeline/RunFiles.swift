@@ -10,7 +10,9 @@ extension CreateRequest {
     /// (`PipelineRun.outputFiles`).
     public var outputFiles: [URL] {
         let captions = episode.captionFiles.map(\.rawValue).sorted().map { output.deletingPathExtension().appendingPathExtension($0) }
-        return [output] + captions + (episode.isSet ? [descriptionFile] : []) + [thumbnailFile].compactMap { $0 } + otherOutputs
+        // A recording's captions do not make it an episode (it has no description).
+        let isRecording = if case .recording = speech { true } else { false }
+        return [output] + captions + (episode.isSet && !isRecording ? [descriptionFile] : []) + [thumbnailFile].compactMap { $0 } + otherOutputs
     }
 
     /// An episode's upload description beside its output: `OUT.description.txt`.

@@ -39,6 +39,7 @@ public struct TalkingHeadPipeline: Sendable {
             throw OratorError(.invalidInput, "--ref-pose contradicts --still (a still head follows no reference)")
         }
         for video in Set([request.referencePose, request.referenceBlinks].compactMap { $0 }) { try ReferenceVideoTracker.check(video) }
+        try PipelineRun.checkRecordingCaptions(request)
         let (codec, encoderNote) = try request.encoder.resolve()
         let size = try request.avatar.outputSize(requested: request.size)
         let encoding = VideoEncoderConfiguration(size: size, fps: request.motion.fps, quality: request.quality, codec: codec)
@@ -57,7 +58,10 @@ public struct TalkingHeadPipeline: Sendable {
             return run.summary(started: started, encoding: encoding, note: encoderNote)
         }
         let motionFile = try run.motion(timeline: speech.timeline)
-        try run.render(motionFile, audio: speech.audio, renderer: renderer, encoding: encoding, output: output)
+        let turns = request.episode.wantsCaptions ? try run.recordingCaptionTurns(timeline: speech.timeline) : []
+        let burn = try run.burnCaptionsFile(turns, encoding: encoding)
+        try run.render(motionFile, audio: speech.audio, renderer: renderer, encoding: encoding, captions: burn, output: output)
+        try run.writeCaptionSidecars(turns, encoding: encoding)
 
         return run.summary(started: started, encoding: encoding, note: encoderNote)
     }

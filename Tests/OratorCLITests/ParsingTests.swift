@@ -74,6 +74,18 @@ struct ParsingTests {
         #expect(create.output == "o.mp4" && create.script == "s.txt")
     }
 
+    @Test("--transcript takes auto (the default), none, or a file; animate takes --captions")
+    func transcriptChoice() throws {
+        let plain = try #require(try Orator.parseAsRoot(["lipsync", "a.wav"]) as? LipSyncCommand)
+        #expect(plain.transcript == .automatic && plain.transcript.recognizesWords)
+        let none = try #require(try Orator.parseAsRoot(["lipsync", "a.wav", "--transcript", "none"]) as? LipSyncCommand)
+        #expect(none.transcript == .none && !none.transcript.recognizesWords && none.transcript.file == nil)
+        let file = try #require(try Orator.parseAsRoot(["animate", "--image", "f.png", "--audio", "a.wav", "--transcript", "./none",
+                                                        "--captions", "srt,burn", "-o", "o.mp4"]) as? AnimateCommand)
+        #expect(file.transcript.file?.lastPathComponent == "none" && file.transcript.recognizesWords)
+        #expect(file.captions == "srt,burn")
+    }
+
     @Test("help text matches its snapshot", arguments: ["create", "animate", "config", "batch", "speak", "lipsync", "serve", "music"])
     func helpSnapshot(_ name: String) throws {
         let command: ParsableCommand.Type = switch name {

@@ -42,6 +42,30 @@ struct AnimateEndToEndTests {
         #expect(changed.count > frames.count / 4)
     }
 
+    @Test("a recording without a transcript gets captions from its recognized words, sidecar and burnt in")
+    func captionsFromRecognizedWords() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let out = folder.url.appendingPathComponent("talk.mp4")
+        let result = try OratorBinary.run(["animate", "--image", try Self.portrait().path, "--audio", Self.librivox,
+                                           "--captions", "srt,vtt,burn", "-o", out.path, "--size", "256", "--still", "--no-cache", "-q"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let srt = try String(contentsOf: folder.url.appendingPathComponent("talk.srt"), encoding: .utf8)
+        let vtt = try String(contentsOf: folder.url.appendingPathComponent("talk.vtt"), encoding: .utf8)
+        #expect(vtt.hasPrefix("WEBVTT"))
+        // "he was not an ill disposed young man": most words are heard right; the first is capitalized.
+        let words = Set(srt.lowercased().split { !$0.isLetter }.map(String.init))
+        #expect(["he", "was", "not", "young", "man"].allSatisfy(words.contains), "\(srt)")
+        #expect(srt.contains("He was"))
+        // Burnt in: while the words are spoken the bottom of the picture has white text on it,
+        // and before the speech (the first 0.4 s) it has none.
+        let frames = try MediaTool.grayFrames(out, width: 256, height: 256)
+        func whiteInBottom(_ frame: [UInt8]) -> Int { frame[(200 * 256)...].filter { $0 > 240 }.count }
+        #expect(whiteInBottom(frames[2]) < 20)
+        #expect(whiteInBottom(frames[40]) > 100, "\(whiteInBottom(frames[40]))")
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("talk.description.txt").path))
+    }
+
     @Test("full mode keeps the photo's size")
     func fullMode() throws {
         let folder = try TemporaryFolder()

@@ -78,7 +78,7 @@ struct BadInputTests {
 
     @Test func emptyTranscriptFallsBackToRecognition() throws {
         let result = try LipSyncEngine().analyze(audioURL: Fixtures.clip, transcript: "  \n ")
-        #expect(result.method == .phoneRecognition)
+        #expect(result.method == .wordRecognition)
         #expect(result.warnings.contains { $0.contains("no words") })
     }
 

@@ -358,15 +358,16 @@ def test_recording_with_an_avatar_pack(server, browser, orator_bin, speech_path,
     assert not shown(browser, "audio-error"), text_of(browser, "audio-error")
     words = transcript_of(speech_path)
     browser.find_element(By.ID, "transcript-text").send_keys(words)
-    # Captions come from a typed script: for a recording the page offers none (the server refuses them).
-    assert not browser.find_element(By.ID, "caption-vtt").is_enabled()
+    # A recording's captions come from its transcript: the page says so and offers them.
     assert shown(browser, "captions-hint")
+    browser.find_element(By.CSS_SELECTOR, "label:has(> #caption-vtt)").click()
+    assert browser.find_element(By.ID, "caption-vtt").is_selected()
     wait_for(browser, lambda d: d.find_element(By.ID, "submit").is_enabled(), "submit to be enabled")
 
     talk_id, _, talk = submit_and_follow(browser, srv)
     assert talk["config"]["avatar"] == "studio-ada", talk
     assert talk["audio_url"], talk
-    assert talk["captions"] == {}, talk
+    assert set(talk["captions"]) == {"vtt"}, talk
     checked = browser.execute_async_script("""
         const done = arguments[arguments.length - 1];
         const video = document.getElementById('result-video');
@@ -380,7 +381,7 @@ def test_recording_with_an_avatar_pack(server, browser, orator_bin, speech_path,
     """)
     assert not checked["error"], checked
     assert abs(checked["duration"] - talk["duration"]) <= 0.2, (checked, talk["duration"])
-    assert checked["vtt"] == "" and checked["links"] == [], checked
+    assert checked["vtt"].startswith("WEBVTT") and words.split()[-1] in checked["vtt"].lower(), checked
     row = browser.find_element(By.CSS_SELECTOR, f'.job[data-id="{talk_id}"] .job-name')
     assert row.text.startswith(words.split()[0]), row.text
     screenshot(browser, screenshots, "07-recording-avatar")

@@ -19,7 +19,7 @@ from orator_flyte.binary import find_orator
 #: cache version, so bumping a stage in Swift invalidates exactly that task's cached results.
 STAGE_VERSIONS: dict[str, int] = {
     "speak": 3,
-    "lipsync": 1,
+    "lipsync": 2,
     "motion": 3,
     "face": 1,
     "render": 2,

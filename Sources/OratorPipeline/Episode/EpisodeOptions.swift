@@ -59,6 +59,22 @@ public struct EpisodeOptions: Sendable, Equatable {
 
     public init() {}
 
+    /// Adds the captions a list asks for (`srt`, `vtt`, `burn`, any case): the parsing behind
+    /// `--captions srt,vtt,burn` and the service's `config.captions`.
+    public mutating func addCaptions<S: Sequence<String>>(_ items: S, option: String = "--captions") throws(OratorError) {
+        for item in items.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !item.isEmpty {
+            switch item {
+            case "srt": captionFiles.insert(.srt)
+            case "vtt": captionFiles.insert(.vtt)
+            case "burn": burnCaptions = true
+            default: throw OratorError(.invalidInput, "invalid \(option) '\(item)': use srt, vtt and/or burn")
+            }
+        }
+    }
+
+    /// True if any captions are asked for.
+    public var wantsCaptions: Bool { !captionFiles.isEmpty || burnCaptions }
+
     /// True when anything here asks for more than a plain talking head.
     public var isSet: Bool {
         music != .fromScript || intro != nil || outro != nil || loudness != -16 || !captionFiles.isEmpty || burnCaptions

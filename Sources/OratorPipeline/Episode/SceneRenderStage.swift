@@ -46,17 +46,12 @@ public struct SceneRenderStage: Sendable {
         let renderer = try makeRenderer()
         let frames = slice.range(of: scene.frameCount)
         let visualizer = AudioVisualizer(audio: mix, fps: scene.fps, smoothing: style.visualization.smoothing)
-        var filter: String?
-        var shifted: URL?
-        if let captions {
-            let file = folder.appendingPathComponent(".captions.ass")
-            try CaptionShift.write(captions, shiftedBy: -Double(frames.lowerBound) / scene.fps, to: file)
-            shifted = file
-            filter = CaptionBurnIn.filter(for: file)
+        let shifted = try captions.map { file throws(OratorError) in
+            try CaptionShift.burnFile(file, from: Double(frames.lowerBound) / scene.fps, in: folder)
         }
         defer { if let shifted { try? FileManager.default.removeItem(at: shifted) } }
         let encoder = try FFmpegVideoEncoder(configuration: encoding, audio: soundtrack,
-                                             output: folder.appendingPathComponent(StageFiles.chunk), videoFilter: filter)
+                                             output: folder.appendingPathComponent(StageFiles.chunk), videoFilter: shifted.map(CaptionBurnIn.filter(for:)))
         do throws(OratorError) {
             let needsAudio = style.visualization.kind != .none
             try FrameStreamer(jobs: jobs).stream(count: frames.count, size: renderer.layout.size, encoder: encoder, progress: progress,

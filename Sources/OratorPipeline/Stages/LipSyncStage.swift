@@ -3,11 +3,11 @@ import OratorCore
 import OratorLipSync
 
 /// Stage `lipsync`: a recording (and optionally its transcript) -> `timeline.json`, by forced
-/// alignment with a transcript or phone recognition without one; `warnings.json` lists what the
+/// alignment of the transcript or, without one, of the recognized words (or phones); `warnings.json` lists what the
 /// analysis found doubtful (a transcript that does not match, for example).
 public struct LipSyncStage: Sendable {
     public static let name = "lipsync"
-    public static let version = 1
+    public static let version = 2
     /// Warnings for the user, a JSON list of strings.
     public static let warnings = "warnings.json"
 

@@ -59,9 +59,6 @@ struct JobPlanner: Sendable {
             try await applyAvatar(sourceURL: talk.sourceURL, config: talk.config, folder: staging, into: &spec)
             try apply(talk.config, into: &spec)
             try applyExpressions(talk.config?.driverExpressions, folder: staging, into: &spec)
-            if spec.recording != nil, !spec.captions.isEmpty {
-                throw APIError.invalid("config.captions: captions are made from a text script; for a recording (script.type audio) Orator does not write captions yet")
-            }
             try validate(spec, folder: staging)
             return (spec, echo)
         }

@@ -36,14 +36,7 @@ struct JobRunner: Sendable {
             var request = CreateRequest(speech: try speech(spec, folder: folder), output: folder.appendingPathComponent("result.mp4"),
                                         settings: resolved)
             request.expressions = spec.expressions.map { folder.appendingPathComponent($0) }
-            for caption in spec.captions {
-                switch caption {
-                case "srt": request.episode.captionFiles.insert(.srt)
-                case "vtt": request.episode.captionFiles.insert(.vtt)
-                case "burn": request.episode.burnCaptions = true
-                default: break
-                }
-            }
+            try request.episode.addCaptions(spec.captions, option: "config.captions")
             // Chunks of 10 s at 25 fps: the unit a cancelled or interrupted job stops and resumes at.
             request.framesPerChunk = 250
             let cache = try resolved.cache.map { folder throws(OratorError) in try ContentCache(root: folder) }

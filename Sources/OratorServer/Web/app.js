@@ -408,7 +408,7 @@ function talkRequest() {
     expression_scale: Number($('expression-scale').value),
   };
   const captions = [...document.querySelectorAll('input[name="captions"]:checked')].map((box) => box.value);
-  if (captions.length && state.source !== 'audio') config.captions = captions;
+  if (captions.length) config.captions = captions;
   const request = { config };
   if (state.presenter === 'photo') {
     request.source_url = state.image.url || state.image.id;
@@ -488,11 +488,7 @@ function setSource(mode) {
   state.source = mode;
   for (const node of document.querySelectorAll('[data-source]')) node.hidden = node.dataset.source !== mode;
   $('voice-select').disabled = mode === 'audio' || state.voices.length === 0;
-  // Captions are made from a typed script; the server refuses them for recordings.
-  for (const box of document.querySelectorAll('input[name="captions"]')) {
-    box.disabled = mode === 'audio';
-    if (mode === 'audio') box.checked = false;
-  }
+  // A recording's captions come from its transcript or, without one, from the recognized words.
   $('captions-hint').hidden = mode !== 'audio';
   updateVoiceHint();
   updateSubmit();
