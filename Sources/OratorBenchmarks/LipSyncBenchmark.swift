@@ -86,13 +86,17 @@ public struct LipSyncBenchmark: Sendable {
             let (result, seconds, cpuSeconds) = try timedAnalysis(url, transcript: method.usesTranscript ? spoken.text : nil, method: method)
             let shapes = TrackComparison.shapes(result.cues, duration: truth.duration)
             let errors = TrackComparison.boundaryErrors(found: result.timeline.phones, truth: truth.phones)
+            var wordErrors: (errors: Int, words: Int)?
+            if result.method == .wordRecognition {
+                wordErrors = WordErrorRate.errors(reference: spoken.text, recognized: result.recognizedWords.map(\.text))
+            }
             rows.append(SpokenResult(
                 spoken: spoken, method: result.method, duration: truth.duration, seconds: seconds, cpuSeconds: cpuSeconds,
                 shapeAgreement: TrackComparison.shapeAgreement(shapes, truthShapes),
                 jawAgreement: TrackComparison.jawAgreement(shapes, truthShapes),
                 lipsAgreement: TrackComparison.lipsAgreement(shapes, truthShapes),
                 boundaryErrors: result.method == .forcedAlignment ? errors : [],
-                alignmentCost: result.alignmentCost))
+                alignmentCost: result.alignmentCost, wordErrors: wordErrors?.errors, referenceWords: wordErrors?.words))
         }
         return rows
     }

@@ -17,6 +17,9 @@ public struct SpokenResult: Sendable, Codable {
     public var lipsAgreement: Double
     public var boundaryErrors: [Double]
     public var alignmentCost: Double?
+    /// Word recognition: errors against the sentence, and its word count.
+    public var wordErrors: Int?
+    public var referenceWords: Int?
 
     var summary: String {
         String(format: "%@ %@ %3d wpm %-18@ shape %5.1f%% jaw %5.1f%% lips %5.1f%% boundary %5.1f ms  %5.1fx",
@@ -87,6 +90,11 @@ public struct LipSyncBenchmarkReport: Sendable, Codable {
         lines.append("| (a) open/closed agreement (closed = A or X, lips together; open = any other shape) | " + methods.map { spokenMean($0, \.lipsAgreement) }.joined(separator: " | ") + " | >= 90% / >= 90% |")
         lines.append("| (a) jaw agreement, stricter (jaw open = C D E H; A B F G X count as closed) | " + methods.map { spokenMean($0, \.jawAgreement) }.joined(separator: " | ") + " | - / >= 80% |")
         lines.append("| (a) mouth shape agreement | " + methods.map { spokenMean($0, \.shapeAgreement) }.joined(separator: " | ") + " | |")
+        let spokenWords = spoken.filter { $0.method == .wordRecognition }
+        let spokenErrors = spokenWords.compactMap(\.wordErrors).reduce(0, +), spokenTotal = spokenWords.compactMap(\.referenceWords).reduce(0, +)
+        if spokenTotal > 0 {
+            lines.append(String(format: "| (a) word error rate | - | %.1f%% (%d of %d words) | - | - | |", Double(spokenErrors) / Double(spokenTotal) * 100, spokenErrors, spokenTotal))
+        }
         let errors = spoken.filter { $0.method == .forcedAlignment }.flatMap(\.boundaryErrors)
         lines.append(String(format: "| (a) median phone boundary error | %.1f ms (90th pct %.1f ms, %d phones) | - | - | - | <= 40 ms |",
                             TrackComparison.median(errors) * 1000, percentile(errors, 0.9) * 1000, errors.count))

@@ -3,6 +3,7 @@ import OratorAudio
 import OratorCore
 @testable import OratorLipSync
 import OratorMotion
+import OratorSpeech
 import OratorTestSupport
 import Testing
 
@@ -107,6 +108,19 @@ struct WordRecognitionTests {
         #expect { try LipSyncEngine(configuration: configuration) } throws: { error in
             (error as? OratorError)?.code == .fileNotFound && "\(error)".contains("/nonexistent/en-us.lm.bin")
         }
+    }
+
+    @Test("phrases end at pauses of 0.3 s, and long ones are cut at their longest pause")
+    func phrases() {
+        let aligner = PhraseAligner(aligner: ForcedAligner(voice: .init()))
+        func word(_ start: Double, _ end: Double) -> RecognizedWord { RecognizedWord(text: "a", start: start, end: end, confidence: 1) }
+        let grouped = aligner.phrases([word(0, 0.5), word(0.6, 1.0), word(1.5, 2.0)])
+        #expect(grouped.map(\.count) == [2, 1])
+        // 30 one-second words 0.1 s apart, 0.25 s after the 12th: 32.9 s without a 0.3 s pause.
+        let long = (0..<30).map { index in word(Double(index) * 1.1 + (index >= 12 ? 0.15 : 0), Double(index) * 1.1 + 1 + (index >= 12 ? 0.15 : 0)) }
+        let cut = aligner.phrases(long)
+        #expect(cut.map(\.count) == [12, 18])
+        #expect(cut.allSatisfy { $0.last!.end - $0.first!.start <= aligner.maximumSeconds })
     }
 
     @Test func wordErrorRateCounts() {

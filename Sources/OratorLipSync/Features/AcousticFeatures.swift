@@ -78,4 +78,23 @@ struct AcousticFeatures: Sendable {
         }
         duration = Double(frameCount) / Self.frameRate
     }
+
+    /// The frames in `range` as features of their own (times from the range's start); the
+    /// long-term spectrum stays the whole recording's, so the bandwidth is judged the same.
+    func frames(_ range: Range<Int>) -> AcousticFeatures {
+        var part = AcousticFeatures()
+        part.bandCenters = bandCenters
+        part.longTermBinHz = longTermBinHz
+        part.longTermSpectrum = longTermSpectrum
+        part.logMel = Array(logMel[(range.lowerBound * bandCount)..<(range.upperBound * bandCount)])
+        part.levelDB = Array(levelDB[range])
+        part.flatness = Array(flatness[range])
+        part.lowCentroid = Array(lowCentroid[range])
+        part.midCentroid = Array(midCentroid[range])
+        part.highShare = Array(highShare[range])
+        if !firstFormant.isEmpty { part.firstFormant = Array(firstFormant[range]) }
+        if !secondFormant.isEmpty { part.secondFormant = Array(secondFormant[range]) }
+        part.duration = Double(range.count) / Self.frameRate
+        return part
+    }
 }
