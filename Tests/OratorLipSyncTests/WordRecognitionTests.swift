@@ -102,6 +102,22 @@ struct WordRecognitionTests {
         #expect(german.warnings.contains { $0.contains("English only") && $0.contains("acoustic estimate") })
     }
 
+    @Test("with a transcript, alignment works in other languages", arguments: [
+        ("de", "Guten Morgen, wir fahren heute mit dem Boot über den blauen See."),
+        ("fr", "Bonjour, nous partons ce matin pour une longue promenade au bord de la mer."),
+        ("es", "Buenos días, mañana vamos a pasear por el parque con mi madre."),
+    ])
+    func otherLanguagesWithTranscript(voice: String, text: String) throws {
+        // Spoken by another variant at another rate than the aligner's plain voice at 165 wpm.
+        let spoken = try Fixtures.spoken(text, voice: voice + "+f2", wordsPerMinute: 140)
+        let result = try LipSyncEngine(configuration: LipSyncConfiguration(voice: voice)).analyze(audio: spoken.audio, transcript: text)
+        #expect(result.method == .forcedAlignment)
+        let truth = TrackComparison.shapes(VisemeTrackBuilder().cues(for: spoken.timeline), duration: spoken.timeline.duration)
+        let shapes = TrackComparison.shapes(result.cues, duration: result.duration)
+        let lips = TrackComparison.lipsAgreement(shapes, truth), jaw = TrackComparison.jawAgreement(shapes, truth)
+        #expect(lips > 0.85 && jaw > 0.8, "lips \(lips), jaw \(jaw)")
+    }
+
     @Test("missing word models are named before any work")
     func missingModel() {
         let configuration = LipSyncConfiguration(languageModelPath: "/nonexistent/en-us.lm.bin")
