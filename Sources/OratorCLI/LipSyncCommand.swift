@@ -121,4 +121,3 @@ struct LipSyncCommand: ParsableCommand {
         try output.commit()
     }
 }
-

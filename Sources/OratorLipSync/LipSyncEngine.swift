@@ -91,7 +91,7 @@ public struct LipSyncEngine: Sendable {
         var heard: [RecognizedWord] = []
         let words = recognized.compactMap(\.word)
         if let text = usable(transcript) {
-            let alignment = try align(text, features: features, voiceActivity: voiceActivity)
+            let alignment = try aligner.align(text, to: features, voiceActivity: voiceActivity)
             raw = alignment.timeline
             cost = alignment.cost
             method = .forcedAlignment
@@ -140,9 +140,6 @@ public struct LipSyncEngine: Sendable {
         ForcedAligner(voice: EspeakConfiguration(voice: configuration.voice), matchSpeakingRate: configuration.matchSpeakingRate)
     }
 
-    private func align(_ text: String, features: AcousticFeatures, voiceActivity: VoiceActivity) throws(OratorError) -> ForcedAlignment {
-        try aligner.align(text, to: features, voiceActivity: voiceActivity)
-    }
 }
 
 /// The per-chunk work on a recording: features always, PocketSphinx when phones or words must

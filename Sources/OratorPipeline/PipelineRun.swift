@@ -74,7 +74,7 @@ struct PipelineRun {
             return (output.file(StageFiles.speech), output.file(StageFiles.timeline))
         case let .recording(audio, transcriptFile):
             let transcript = try transcriptFile.map { url throws(OratorError) in try LipSyncStage.readTranscript(url) }
-            let configuration = LipSyncConfiguration(voice: request.voice.voice, recognizeWords: request.recognizeWords)
+            let configuration = request.lipSyncConfiguration
             let stage = LipSyncStage(transcript: transcript, configuration: configuration)
             speechEngine = "recording \(audio.lastPathComponent), " + (transcript != nil ? "aligned to its transcript"
                 : configuration.usesWordRecognition ? "words recognized (PocketSphinx) and aligned" : "phone recognition")

@@ -7,13 +7,13 @@ import OratorVideo
 
 /// Captions for a recording (`animate --captions`): its words as the lip-sync stage found them,
 /// aligned from the transcript or, without one, recognized (English; the librivox clips measure
-/// a 19.7% word error rate, under the 25% this is offered at). Same layout rules as episodes.
+/// a 19.7% word error rate, under the 25% this is offered at). The files are written by the same
+/// two steps as an episode's, so the layout rules are the same.
 extension PipelineRun {
     /// Fails before any work when captions are asked for a recording whose words will not be known.
     static func checkRecordingCaptions(_ request: CreateRequest) throws(OratorError) {
         guard case let .recording(audio, transcript) = request.speech, request.episode.wantsCaptions, transcript == nil else { return }
-        let configuration = LipSyncConfiguration(voice: request.voice.voice, recognizeWords: request.recognizeWords)
-        guard configuration.usesWordRecognition else {
+        guard request.lipSyncConfiguration.usesWordRecognition else {
             let why = request.recognizeWords
                 ? "word recognition covers English only and the recording's language is \(request.voice.voice)"
                 : "--transcript none turns word recognition off"
@@ -46,19 +46,30 @@ extension PipelineRun {
     /// Titles the CMU dictionary spells without their full stop.
     private static let titles = ["mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "dr": "Dr."]
 
-    /// Writes the burn-in ASS file into the workspace, if burnt captions are asked for.
+    /// Writes the burn-in ASS file into the workspace, if burnt captions are asked for; times
+    /// run to `videoSeconds`.
     func burnCaptionsFile(_ turns: [CaptionTurn], encoding: VideoEncoderConfiguration) throws(OratorError) -> URL? {
         guard request.episode.burnCaptions else { return nil }
-        let writer = CaptionWriter(style: CaptionStyle(videoWidth: encoding.size.width, videoHeight: encoding.size.height))
-        try writer.write(turns: turns, formats: [.ass], nextTo: workspace.url("burn.mp4"), mediaDuration: videoSeconds)
+        try Self.captionWriter(encoding).write(turns: turns, formats: [.ass], nextTo: workspace.url("burn.mp4"), mediaDuration: videoSeconds)
         return workspace.url("burn.ass")
     }
 
-    /// Writes the SRT and WebVTT files next to the output.
+    /// Writes the SRT and WebVTT files asked for next to the output; times run to `videoSeconds`.
     func writeCaptionSidecars(_ turns: [CaptionTurn], encoding: VideoEncoderConfiguration) throws(OratorError) {
         guard !request.episode.captionFiles.isEmpty else { return }
-        let writer = CaptionWriter(style: CaptionStyle(videoWidth: encoding.size.width, videoHeight: encoding.size.height))
-        try writer.write(turns: turns, formats: request.episode.captionFiles, nextTo: request.output, mediaDuration: videoSeconds)
+        try Self.captionWriter(encoding).write(turns: turns, formats: request.episode.captionFiles, nextTo: request.output,
+                                               mediaDuration: videoSeconds)
+    }
+
+    private static func captionWriter(_ encoding: VideoEncoderConfiguration) -> CaptionWriter {
+        CaptionWriter(style: CaptionStyle(videoWidth: encoding.size.width, videoHeight: encoding.size.height))
+    }
+}
+
+extension CreateRequest {
+    /// How the lip-sync stage analyses this request's recording.
+    var lipSyncConfiguration: LipSyncConfiguration {
+        LipSyncConfiguration(voice: voice.voice, recognizeWords: recognizeWords)
     }
 }
 

@@ -12,7 +12,7 @@ public enum WordErrorRate {
         var previous = Array(0...heard.count)
         for (row, word) in truth.enumerated() {
             var current = [row + 1] + Array(repeating: 0, count: heard.count)
-            for column in 1...max(heard.count, 1) where column <= heard.count {
+            for column in stride(from: 1, through: heard.count, by: 1) {
                 let substitution = previous[column - 1] + (word == heard[column - 1] ? 0 : 1)
                 current[column] = min(substitution, previous[column] + 1, current[column - 1] + 1)
             }

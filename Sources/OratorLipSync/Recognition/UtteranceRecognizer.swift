@@ -27,7 +27,7 @@ struct UtteranceRecognizer {
     /// each utterance, and digital silence (as in synthesized or gated audio) throws that off so
     /// badly that it hears silence through whole sentences; a real room's noise floor is louder.
     private var dither = DitherNoise(amplitude: 30)
-    /// Dither only runs of digital silence (`onlySilence`), or every sample.
+    /// Dither only runs of digital silence, or every sample.
     private let ditherOnlySilence: Bool
     /// Consecutive samples so far that are digitally silent (under one 16-bit step).
     private var silentRun = 0
@@ -85,12 +85,7 @@ struct UtteranceRecognizer {
     private mutating func decodeWaiting() throws(OratorError) {
         guard !waiting.isEmpty else { return }
         while decoders.count < waiting.count { decoders.append(try makeDecoder()) }
-        if waiting.count == 1 {
-            segments += try decoders[0].recognize(waiting[0].samples, offset: waiting[0].offset)
-        } else {
-            let batch = ParallelDecoding(decoders: decoders, utterances: waiting)
-            for result in batch.run() { segments += try result.get() }
-        }
+        for result in ParallelDecoding(decoders: decoders, utterances: waiting).run() { segments += try result.get() }
         waiting.removeAll(keepingCapacity: true)
     }
 

@@ -137,22 +137,13 @@ extension PipelineRun {
         }
         let sceneFile = scene.file(SceneStage.file)
         frameCount = try StageFiles.readJSON(SceneStage.Output.self, from: sceneFile).frameCount
-        var burnFile: URL?
-        if request.episode.burnCaptions {
-            let writer = CaptionWriter(style: CaptionStyle(videoWidth: encoding.size.width, videoHeight: encoding.size.height))
-            try writer.write(turns: turns, formats: [.ass], nextTo: workspace.url("burn.mp4"), mediaDuration: mixed.result.duration)
-            burnFile = workspace.url("burn.ass")
-        }
+        let burnFile = try burnCaptionsFile(turns, encoding: encoding)
         try renderScene(sceneFile, mix: mixed.file, captions: burnFile, avatars: avatars, encoding: encoding, output: output) {
             video throws(OratorError) in
             try ChapterWriter().copy(video, chapters: chapters, metadata: metadata, to: output.temporary)
             try output.commit()
         }
-        let sidecars = request.episode.captionFiles
-        if !sidecars.isEmpty {
-            let writer = CaptionWriter(style: CaptionStyle(videoWidth: encoding.size.width, videoHeight: encoding.size.height))
-            try writer.write(turns: turns, formats: sidecars, nextTo: request.output, mediaDuration: mixed.result.duration)
-        }
+        try writeCaptionSidecars(turns, encoding: encoding)
         try writeUploadFiles(chapters: chapters, duration: mixed.result.duration, avatars: avatars)
     }
 
