@@ -33,6 +33,9 @@ struct CreateCommand: ParsableCommand {
     @Option(help: "Write a JSON run report (per-stage wall and CPU time, cache use, engines, memory) to this file.")
     var report: String?
 
+    @Flag(help: "With a neural voice, draw the frames while it speaks (it pays on machines with cores to spare; on two cores the voice keeps both busy).")
+    var renderBesideSpeech = false
+
     @OptionGroup var reporting: ReportingOptions
 
     func run() throws {
@@ -44,6 +47,7 @@ struct CreateCommand: ParsableCommand {
             request.episode = try episode.options()
             request.otherInputs = [configOptions.file].compactMap { $0 }
             reference.apply(to: &request)
+            request.rendersBesideSpeech = renderBesideSpeech
             request.otherOutputs = [report].compactMap { $0.map(fileURL) }
             let summary = try TalkingHeadPipeline().create(request, cache: CacheOptions.open(settings), progress: reporting.reporter)
             if let report { try JSONFile.write(summary, to: fileURL(report)) }

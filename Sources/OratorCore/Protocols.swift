@@ -31,6 +31,16 @@ public protocol SpeechSynthesizing: Sendable {
     var engineDescription: String { get }
     /// Speaks `text`; times in the result start at 0.
     func synthesize(_ text: String) throws(OratorError) -> SpeechSegment
+    /// Speaks `text` as `synthesize` does, and hands `spokenSoFar` the timeline of the part
+    /// already spoken each time one more sentence is done (an engine that speaks a paragraph at
+    /// once never calls it), so a caller can start on a long paragraph before it ends.
+    func synthesize(_ text: String, spokenSoFar: (SpeechTimeline) -> Void) throws(OratorError) -> SpeechSegment
+}
+
+extension SpeechSynthesizing {
+    public func synthesize(_ text: String, spokenSoFar: (SpeechTimeline) -> Void) throws(OratorError) -> SpeechSegment {
+        try synthesize(text)
+    }
 }
 
 /// Draws one video frame from its motion coefficients.

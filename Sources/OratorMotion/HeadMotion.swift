@@ -6,7 +6,7 @@ import OratorCore
 /// stressed syllables, and breathing; `PoseStyle` sets the amounts.
 ///
 /// A word's stressed syllable is its longest vowel, and the word counts as stressed when that
-/// vowel is longer than the clip's typical one: espeak-ng and neural voices lengthen stressed
+/// vowel is longer than the typical one around it: espeak-ng and neural voices lengthen stressed
 /// vowels, and in a recording the aligned or recognized vowels carry the speaker's own timing.
 struct HeadMotion {
     /// Sideways head shift (fraction of the frame height) per degree of yaw: the head sways a
@@ -80,10 +80,23 @@ struct HeadMotion {
             if let best { longest.append(best) }
         }
         guard !longest.isEmpty else { return [] }
-        let lengths = longest.map { $0.end - $0.start }.sorted()
-        let typical = lengths[lengths.count / 2]
-        return longest.filter { $0.end - $0.start > typical * 1.1 }.map(\.start)
+        longest.sort { $0.start < $1.start }
+        // Typical: the median of the longest vowels that start from `typicalBefore` before this
+        // one to `typicalAfter` after it, so a word is judged by the speech around it (and a
+        // timeline spoken so far gives its words the same stress as the whole one will).
+        var stressed: [Double] = []
+        var lower = 0, upper = 0
+        for vowel in longest {
+            while lower < longest.count, longest[lower].start < vowel.start - typicalBefore { lower += 1 }
+            while upper < longest.count, longest[upper].start <= vowel.start + typicalAfter { upper += 1 }
+            let lengths = longest[lower..<upper].map { $0.end - $0.start }.sorted()
+            if vowel.end - vowel.start > lengths[lengths.count / 2] * 1.1 { stressed.append(vowel.start) }
+        }
+        return stressed
     }
+
+    /// The stretch of speech a word's stress is judged against (see `stressedSyllables`), seconds.
+    static let typicalBefore = 30.0, typicalAfter = 1.0
 
     /// 1 inside a word, easing to 0 over 0.3 s outside.
     private func speakingWeight(at time: Double) -> Double {

@@ -4,7 +4,7 @@ import OratorCore
 /// Turns mouth cues and word timings into per-frame motion: the mouth from the cues, blinks at
 /// natural random intervals, idle head motion with nods and brow raises on stressed words,
 /// breathing, and the timeline's expressions (`[smile]`), eased in and out. Everything random
-/// comes from the seed.
+/// comes from the seed, and each frame depends only on the timeline up to `lookahead` after it.
 public struct MotionSynthesizer: Sendable {
     public var configuration: MotionConfiguration
 
@@ -12,13 +12,26 @@ public struct MotionSynthesizer: Sendable {
         self.configuration = configuration
     }
 
+    /// How far ahead of a moment the motion looks, seconds: a frame depends only on the timeline
+    /// up to this long after it (stressed words are judged against the next second of speech,
+    /// nods start 0.1 s ahead, mouth cues anticipate and absorb their neighbours), so frames
+    /// this far before the end of a partly spoken timeline are final.
+    public static let lookahead = 1.5
+
+    /// Mixed into the seed for the head's stream.
+    static let headStream: UInt64 = 0x6865_6164_6D6F_7665
+
     /// The motion track for a clip of `duration` seconds (frames cover the whole clip).
     public func track(cues: [MouthCue], timeline: SpeechTimeline, duration: Double) -> MotionTrack {
         let fps = configuration.fps
         let frameCount = max(1, Int((duration * fps - 1e-6).rounded(.up)))
-        var random = SeededRandom(seed: configuration.seed)
-        let blinks = BlinkSchedule(duration: duration, interval: configuration.blinkInterval, random: &random)
-        let head = HeadMotion(timeline: timeline, style: configuration.poseStyle, random: &random)
+        // Blinks and head motion draw from streams of their own, so the blinks of a longer clip
+        // never shift the head's draws: the motion of a clip's start is the same whatever
+        // follows it (what lets rendering start before the speech has ended).
+        var blinkRandom = SeededRandom(seed: configuration.seed)
+        var headRandom = SeededRandom(seed: configuration.seed ^ Self.headStream)
+        let blinks = BlinkSchedule(duration: duration, interval: configuration.blinkInterval, random: &blinkRandom)
+        let head = HeadMotion(timeline: timeline, style: configuration.poseStyle, random: &headRandom)
         let mouth = MouthSampler(cues: cues, window: min(0.06, 1.5 / fps))
         let scale = configuration.expressionScale
         let expressions = ExpressionTrack(timeline.expressions)

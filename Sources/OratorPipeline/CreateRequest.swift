@@ -48,6 +48,13 @@ public struct CreateRequest: Sendable {
     public var quality = JobDefaults.quality
     /// Frames per render chunk (the unit of caching and of resuming an interrupted run).
     public var framesPerChunk: Int
+    /// A script spoken by a neural voice: draw the frames while the speech is still being spoken
+    /// (`SpeechRenderOverlap`). Off by default: on two cores the voice already keeps both busy,
+    /// so it measured no faster (BENCHMARKS.md); it pays where the machine has cores to spare.
+    public var rendersBesideSpeech = false
+    /// With `rendersBesideSpeech`, whether a thread really draws beside the speech (false: the
+    /// same stages one after the other, what the overlapped run must match byte for byte).
+    var drawsWhileSpeaking = true
     /// Files the caller reads besides the request's own (a configuration file): no output may be one of them.
     public var otherInputs: [URL] = []
     /// A recording without a transcript: recognize its words and align them (true, `--transcript

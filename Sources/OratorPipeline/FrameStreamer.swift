@@ -28,7 +28,9 @@ public struct FrameStreamer: Sendable {
 
     /// Renders `count` frames and writes them to `encoder` in order. `prepare` makes the inputs
     /// of a group of frames (on the producer thread, in order); `render` draws one frame and may
-    /// run on several threads at once.
+    /// run on several threads at once. With `count` nil the frames are not known in advance:
+    /// `prepare` may wait for them, and returns fewer inputs than asked only at the end (none:
+    /// the end).
     ///
     /// Each worker keeps one BGRA canvas and draws each of its frames over the last: `render`
     /// gets the region its previous call returned (nil the first time) and returns where the new
@@ -37,7 +39,7 @@ public struct FrameStreamer: Sendable {
     /// when the planar buffer already holds a frame, so only planar frames (1.5 bytes a pixel)
     /// wait in the queue and the work per frame follows what changed.
     public func stream<Input: Sendable>(
-        count total: Int, size: FrameSize, encoder: FFmpegVideoEncoder, progress: any StageProgressReporting,
+        count total: Int?, size: FrameSize, encoder: FFmpegVideoEncoder, progress: any StageProgressReporting,
         prepare: @escaping @Sendable (Range<Int>) throws(OratorError) -> [Input],
         render: @escaping @Sendable (Input, inout FrameBuffer, PixelRegion?) throws(OratorError) -> PixelRegion?
     ) throws(OratorError) {
@@ -51,30 +53,36 @@ public struct FrameStreamer: Sendable {
         progress.begin(stage: "render", total: total)
         let producer = Thread { [jobs] in
             var start = 0
-            while start < total, !queue.isCancelled {
-                let count = min(groupSize, total - start)
-                let group = RenderGroup(count: count, pool: pool)
+            while start < (total ?? Int.max), !queue.isCancelled {
+                let asked = min(groupSize, (total ?? Int.max) - start)
+                let inputs: [Input]
                 do throws(OratorError) {
-                    let inputs = try prepare(start..<(start + count))
-                    DispatchQueue.concurrentPerform(iterations: min(jobs, count)) { worker in
-                        let canvas = canvases[worker]
-                        var index = worker
-                        while index < count {
-                            group.render(index) { slot throws(OratorError) in
-                                let changed = try render(inputs[index], &canvas.frame, canvas.changed)
-                                canvas.changed = changed
-                                if let changed, let before = slot.changed {
-                                    try PlanarConverter.convert(canvas.frame, region: changed.union(before), into: &slot.frame)
-                                } else {
-                                    try PlanarConverter.convert(canvas.frame, into: &slot.frame)
-                                }
-                                slot.changed = changed
-                            }
-                            index += jobs
-                        }
-                    }
+                    inputs = try prepare(start..<(start + asked))
                 } catch {
-                    group.fail(error)
+                    let failed = RenderGroup(count: 0, pool: pool)
+                    failed.fail(error)
+                    queue.push(failed)
+                    break
+                }
+                let count = inputs.count
+                guard count > 0 else { break }
+                let group = RenderGroup(count: count, pool: pool)
+                DispatchQueue.concurrentPerform(iterations: min(jobs, count)) { worker in
+                    let canvas = canvases[worker]
+                    var index = worker
+                    while index < count {
+                        group.render(index) { slot throws(OratorError) in
+                            let changed = try render(inputs[index], &canvas.frame, canvas.changed)
+                            canvas.changed = changed
+                            if let changed, let before = slot.changed {
+                                try PlanarConverter.convert(canvas.frame, region: changed.union(before), into: &slot.frame)
+                            } else {
+                                try PlanarConverter.convert(canvas.frame, into: &slot.frame)
+                            }
+                            slot.changed = changed
+                        }
+                        index += jobs
+                    }
                 }
                 queue.push(group)
                 start += count

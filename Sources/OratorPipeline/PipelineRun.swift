@@ -29,6 +29,11 @@ struct PipelineRun {
     var composedBeds: [StageOutput] = []
     /// The request's expressions file, read before any work (`animate --expressions`).
     let expressions: [TimedExpression]
+    /// Renders beside the speech (`SpeechRenderOverlap`), for a neural voice's script.
+    var overlap: SpeechRenderOverlap?
+    /// One-chunk videos get their soundtrack from the audio and encode stages, as longer ones
+    /// do, instead of in the render pass: a chunk drawn beside the speech has no soundtrack yet.
+    var separateSoundtrack = false
 
     init(request: CreateRequest, cache: ContentCache?, progress: any StageProgressReporting, engines: Engines) throws(OratorError) {
         self.request = request
@@ -61,6 +66,12 @@ struct PipelineRun {
                                    source: url.lastPathComponent)
             stage.speechThreads = request.speechThreads
             stage.engines = engines
+            if isEpisode {
+                overlap = nil
+                separateSoundtrack = false
+            } else if let overlap {
+                stage.spoken = { timeline in overlap.spoken(timeline) }
+            }
             speechEngine = NeuralVoiceCatalog.isNeural(request.voice.voice)
                 ? "Piper voice \(request.voice.voice) via sherpa-onnx (CPU, \(request.speechThreads) thread(s)), timing by alignment"
                 : request.voice.description
@@ -89,6 +100,19 @@ struct PipelineRun {
             warnings += (try? StageFiles.readJSON([String].self, from: output.file(LipSyncStage.warnings))) ?? []
             return (audio, output.file(StageFiles.timeline))
         }
+    }
+
+    /// Prepares to render beside the speech when the request asks for it and the run speaks a
+    /// script with a neural voice (seconds of synthesis, worth drawing beside) into one face with
+    /// no reference video; `speech()` drops it again for an episode.
+    mutating func overlapSpeech(renderer: LazyRenderer, encoding: VideoEncoderConfiguration) {
+        guard request.rendersBesideSpeech, case .script = request.speech, NeuralVoiceCatalog.isNeural(request.voice.voice),
+              !request.episode.audioOnly, request.referencePose == nil, request.referenceBlinks == nil else { return }
+        separateSoundtrack = true
+        guard request.drawsWhileSpeaking else { return }
+        overlap = SpeechRenderOverlap(motion: MotionStage(configuration: request.motion, expressions: expressions), renderer: renderer,
+                                      encoding: encoding, jobs: request.jobs, frameLimit: request.framesPerChunk,
+                                      chunk: workspace.url("beside-speech-\(StageFiles.chunk)"), progress: progress)
     }
 
     /// Mouth cues and per-frame motion from the timeline.
@@ -143,13 +167,20 @@ struct PipelineRun {
     /// `captions`, an ASS file, is burnt into the picture.
     mutating func render(_ motionFile: URL, audio: URL, renderer: LazyRenderer, encoding: VideoEncoderConfiguration,
                          captions: URL? = nil, output: AtomicOutput) throws(OratorError) {
-        let request = request
+        let request = request, overlap = overlap
         try renderVideo(audio: audio, encoding: encoding, output: output) { slice, soundtrack throws(OratorError) in
             var stage = RenderStage(avatar: request.avatar, encoding: encoding, slice: slice, jobs: request.jobs, soundtrack: soundtrack)
             stage.captions = captions
             return (try stage.key(motion: motionFile), { folder, progress throws(OratorError) in
-                try stage.run(motion: motionFile, renderer: renderer.get(), into: folder, progress: progress)
+                if let overlap, let chunk = try overlap.finish(MotionTrackFile.read(motionFile), slices: slice.count) {
+                    try StageFiles.move(chunk, to: folder.appendingPathComponent(StageFiles.chunk))
+                } else {
+                    try stage.run(motion: motionFile, renderer: renderer.get(), into: folder, progress: progress)
+                }
             })
+        }
+        if let overlap, overlap.framesAhead > 0 {
+            clock.update(RenderStage.name, engine: encoding.encoderDescription + ", \(overlap.framesAhead) of \(frameCount) frames drawn beside the speech")
         }
     }
 
@@ -168,7 +199,7 @@ struct PipelineRun {
             if let place { try place(video) } else { try output.copyAndCommit(from: video) }
         }
         let slices = FrameSlice.chunks(total: frameCount, framesPerChunk: request.framesPerChunk)
-        if slices.count == 1 {
+        if slices.count == 1, !separateSoundtrack {
             let video = try renderChunks(slices, engine: encoding.encoderDescription + ", soundtrack ffmpeg aac in the same pass") {
                 slice throws(OratorError) in try chunk(slice, audio)
             }

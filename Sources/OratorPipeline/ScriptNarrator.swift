@@ -25,8 +25,12 @@ public struct ScriptNarrator: Sendable {
     }
 
     /// Writes the speech for `script` to `wav`; `source` names the script in errors.
+    /// `spoken` gets the timeline spoken so far after each paragraph, and after each sentence
+    /// where the engine speaks sentence by sentence (its duration is where the speech so far
+    /// ends), so a caller can start on it before the script is finished.
     public func speak(_ script: Script, to wav: URL, source: String = "script",
-                      progress: any StageProgressReporting = SilentProgress()) throws(OratorError) -> Narration {
+                      progress: any StageProgressReporting = SilentProgress(),
+                      spoken: ((SpeechTimeline) -> Void)? = nil) throws(OratorError) -> Narration {
         let writer = try WAVFileWriter(url: wav, sampleRate: synthesizer.sampleRate)
         var narration = Narration()
         let paragraphs = script.segments.filter { if case .speech = $0 { true } else { false } }.count
@@ -37,18 +41,30 @@ public struct ScriptNarrator: Sendable {
             switch segment {
             case let .speech(text, line, speaker):
                 let voice = speaker.flatMap { speakerVoices[$0] } ?? synthesizer
-                var result = try voice.synthesize(text)
+                let start = writer.duration
+                var result: SpeechSegment
+                if let spoken, expressions.isEmpty {
+                    // Sentence by sentence (a paragraph's expression cues are placed once it is whole).
+                    let before = narration.timeline
+                    result = try voice.synthesize(text) { part in
+                        var soFar = before
+                        soFar.append(part, at: start)
+                        spoken(soFar)
+                    }
+                } else {
+                    result = try voice.synthesize(text)
+                }
                 guard result.timeline.phones.contains(where: { $0.phone != .silence }) else {
                     throw OratorError(.speechFailed, "\(source):\(line): nothing speakable in \"\(text.prefix(40))\" (\(voice.engineDescription) produced no speech)")
                 }
                 result.timeline.expressions = ExpressionPlacement.place(expressions, in: text, timeline: result.timeline)
                 expressions.removeAll()
-                let start = writer.duration
                 narration.timeline.append(result.timeline, at: start)
                 try writer.append(Resampler.convert(result.audio, to: writer.sampleRate).samples)
                 narration.turns.append(SpeakerTurn(speaker: speaker, start: start, end: writer.duration,
                                                    words: result.timeline.words.map { $0.shifted(by: start) },
                                                    expressions: result.timeline.expressions.map { $0.shifted(by: start) }))
+                spoken?(narration.timeline)
                 progress.advance(stage: "speech", done: narration.turns.count, total: paragraphs)
                 try progress.checkCancelled()
             case let .pause(seconds):

@@ -33,8 +33,9 @@ struct StageClock {
     }
 
     /// Updates the most recent record of `stage`.
-    mutating func update(_ stage: String, items: Int? = nil, cache: String? = nil) {
+    mutating func update(_ stage: String, items: Int? = nil, cache: String? = nil, engine: String? = nil) {
         guard let index = records.lastIndex(where: { $0.stage == stage }) else { return }
+        if let engine { records[index].engine = engine }
         if let items {
             records[index].items = items
             records[index].itemsPerSecond = records[index].wallSeconds > 0 ? Double(items) / records[index].wallSeconds : 0

@@ -8,7 +8,8 @@ import OratorMotion
 
 /// The whole job as a chain of stages: speak (script) or lipsync (recording) -> motion ->
 /// render (in chunks) beside audio -> encode (one-chunk videos get their soundtrack in the
-/// render pass and skip audio and encode). Each stage's output is kept in a `StageStore`
+/// render pass and skip audio and encode, except a neural voice's, whose frames are drawn while
+/// the voice speaks: `SpeechRenderOverlap`). Each stage's output is kept in a `StageStore`
 /// under a key made from its inputs' content, so with the cache an unchanged stage is reused
 /// and an interrupted run resumes from the chunks that finished. The video is copied to the
 /// destination under a temporary name and renamed when complete.
@@ -46,6 +47,8 @@ public struct TalkingHeadPipeline: Sendable {
 
         let renderer = LazyRenderer(avatar: request.avatar, size: size, engines: engines)
         if case .photo = request.avatar, !request.episode.audioOnly { renderer.prefetch() }
+        run.overlapSpeech(renderer: renderer, encoding: encoding)
+        defer { run.overlap?.cancel() }
         let speech = try run.speech()
         if run.isEpisode {
             if let file = request.referencePose ?? request.referenceBlinks {

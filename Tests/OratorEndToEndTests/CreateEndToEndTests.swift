@@ -15,16 +15,17 @@ struct CreateEndToEndTests {
         """
 
     @Test("makes a browser-playable MP4 whose mouth moves with the speech and rests in pauses",
-          arguments: ["en-us", "joe", "piper:JOE"])
+          arguments: ["en-us", "joe", "piper:JOE", "joe --render-beside-speech"])
     func createsSyncedVideo(voice name: String) throws {
-        let voice = name == "piper:JOE" ? "piper:" + (try Self.joeModelPath()) : name
+        let besideSpeech = name.hasSuffix(" --render-beside-speech")
+        let voice = name == "piper:JOE" ? "piper:" + (try Self.joeModelPath()) : besideSpeech ? "joe" : name
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let script = try folder.file("script.txt", contents: Self.script)
         let video = folder.url.appendingPathComponent("out.mp4")
         let size = 256
         let result = try OratorBinary.run(["create", script.path, "-o", video.path, "--size", "\(size)", "--still", "--seed", "5",
-                                           "--voice", voice, "--no-cache", "-q"])
+                                           "--voice", voice, "--no-cache", "-q"] + (besideSpeech ? ["--render-beside-speech"] : []))
         #expect(result.status == 0, "orator failed: \(result.stderr)")
         #expect(folder.contents().sorted() == ["out.mp4", "script.txt"], "no temporary files left behind")
 

@@ -20,13 +20,13 @@ from orator_flyte.binary import find_orator
 STAGE_VERSIONS: dict[str, int] = {
     "speak": 3,
     "lipsync": 2,
-    "motion": 3,
+    "motion": 4,
     "face": 1,
     "render": 2,
     "audio": 2,
     "encode": 1,
     "mix": 1,
-    "scene": 2,
+    "scene": 3,
     "scene-render": 3,
 }
 

@@ -7,7 +7,7 @@ import OratorMotion
 /// and small head motion) and who is talking in each frame.
 public struct SceneStage: Sendable {
     public static let name = "scene"
-    public static let version = 2
+    public static let version = 3
     public static let file = "scene.json"
 
     /// The scene file.

@@ -7,7 +7,7 @@ import OratorMotion
 /// from `animate --expressions`).
 public struct MotionStage: Sendable {
     public static let name = "motion"
-    public static let version = 3
+    public static let version = 4
 
     public var configuration: MotionConfiguration
     public var expressions: [TimedExpression]
@@ -28,12 +28,17 @@ public struct MotionStage: Sendable {
         return CacheKey(stage: Self.name, version: Self.version, parts: parts)
     }
 
-    /// Reads the timeline and writes the motion file into `folder`.
-    public func run(timeline url: URL, into folder: URL) throws(OratorError) {
-        var timeline = try StageFiles.readJSON(SpeechTimeline.self, from: url)
+    /// The mouth cues and the motion for `timeline`, before any reference video's pose.
+    public func motion(for timeline: SpeechTimeline) -> (cues: [MouthCue], track: MotionTrack) {
+        var timeline = timeline
         timeline.expressions = (timeline.expressions + expressions).sorted { $0.start < $1.start }
         let cues = VisemeTrackBuilder().cues(for: timeline)
-        var track = MotionSynthesizer(configuration: configuration).track(cues: cues, timeline: timeline, duration: timeline.duration)
+        return (cues, MotionSynthesizer(configuration: configuration).track(cues: cues, timeline: timeline, duration: timeline.duration))
+    }
+
+    /// Reads the timeline and writes the motion file into `folder`.
+    public func run(timeline url: URL, into folder: URL) throws(OratorError) {
+        var (cues, track) = motion(for: try StageFiles.readJSON(SpeechTimeline.self, from: url))
         if poseReference != nil || blinkReference != nil {
             let pose = try poseReference.map { url throws(OratorError) in try StageFiles.readJSON(ReferenceMotion.self, from: url) }
             let blinks = try blinkReference.map { url throws(OratorError) in try StageFiles.readJSON(ReferenceMotion.self, from: url) }

@@ -25,6 +25,8 @@ public struct SpeakStage: Sendable {
     public var padding = SpeechPadding.video
     /// Where the speech engines come from (not part of the key).
     public var engines = Engines.standard
+    /// Gets the timeline spoken so far after each paragraph (not part of the key).
+    public var spoken: (@Sendable (SpeechTimeline) -> Void)?
 
     public init(script: Script, voice: EspeakConfiguration, speakerVoices: [String: EspeakConfiguration] = [:],
                 source: String = "script") {
@@ -57,7 +59,7 @@ public struct SpeakStage: Sendable {
         for (speaker, settings) in speakerVoices { voices[speaker] = try engines.synthesizer(settings, speechThreads) }
         let narration = try ScriptNarrator(synthesizer: engines.synthesizer(voice, speechThreads), speakerVoices: voices,
                                            leadIn: padding.leadIn, tail: padding.tail)
-            .speak(script, to: folder.appendingPathComponent(StageFiles.speech), source: source, progress: progress)
+            .speak(script, to: folder.appendingPathComponent(StageFiles.speech), source: source, progress: progress, spoken: spoken)
         try StageFiles.writeJSON(narration.timeline, to: folder.appendingPathComponent(StageFiles.timeline))
         try StageFiles.writeJSON(narration, to: folder.appendingPathComponent(Self.narration))
     }
