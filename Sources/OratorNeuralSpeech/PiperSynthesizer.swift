@@ -65,10 +65,15 @@ public struct PiperSynthesizer: SpeechSynthesizing {
     }
 
     public func synthesize(_ text: String) throws(OratorError) -> SpeechSegment {
-        try synthesize(text, spokenSoFar: { _ in })
+        try speak(text, reporting: false, spokenSoFar: { _ in })
     }
 
     public func synthesize(_ text: String, spokenSoFar: (SpeechTimeline) -> Void) throws(OratorError) -> SpeechSegment {
+        try speak(text, reporting: true, spokenSoFar: spokenSoFar)
+    }
+
+    /// `reporting` false: nobody listens, so no timeline is copied per sentence.
+    private func speak(_ text: String, reporting: Bool, spokenSoFar: (SpeechTimeline) -> Void) throws(OratorError) -> SpeechSegment {
         var audio = PCMBuffer(sampleRate: sampleRate)
         var timeline = SpeechTimeline()
         try forEachSentence(text) { (sentence: SpeechSegment) throws(OratorError) in
@@ -80,9 +85,11 @@ public struct PiperSynthesizer: SpeechSynthesizing {
             timeline.append(sentence.timeline, at: audio.duration)
             audio.samples += sentence.audio.samples
             timeline.duration = audio.duration
-            var soFar = timeline
-            soFar.phones = Self.mergingSilences(soFar.phones)
-            spokenSoFar(soFar)
+            if reporting {
+                var soFar = timeline
+                soFar.phones = Self.mergingSilences(soFar.phones)
+                spokenSoFar(soFar)
+            }
         }
         timeline.phones = Self.mergingSilences(timeline.phones)
         return SpeechSegment(audio: audio, timeline: timeline)

@@ -27,10 +27,12 @@ public struct ScriptNarrator: Sendable {
     /// Writes the speech for `script` to `wav`; `source` names the script in errors.
     /// `spoken` gets the timeline spoken so far after each paragraph, and after each sentence
     /// where the engine speaks sentence by sentence (its duration is where the speech so far
-    /// ends), so a caller can start on it before the script is finished.
+    /// ends), so a caller can start on it before the script is finished; it returns false when it
+    /// wants no more.
     public func speak(_ script: Script, to wav: URL, source: String = "script",
                       progress: any StageProgressReporting = SilentProgress(),
-                      spoken: ((SpeechTimeline) -> Void)? = nil) throws(OratorError) -> Narration {
+                      spoken: ((SpeechTimeline) -> Bool)? = nil) throws(OratorError) -> Narration {
+        var spoken = spoken
         let writer = try WAVFileWriter(url: wav, sampleRate: synthesizer.sampleRate)
         var narration = Narration()
         let paragraphs = script.segments.filter { if case .speech = $0 { true } else { false } }.count
@@ -43,14 +45,17 @@ public struct ScriptNarrator: Sendable {
                 let voice = speaker.flatMap { speakerVoices[$0] } ?? synthesizer
                 let start = writer.duration
                 var result: SpeechSegment
-                if let spoken, expressions.isEmpty {
+                if let report = spoken, expressions.isEmpty {
                     // Sentence by sentence (a paragraph's expression cues are placed once it is whole).
                     let before = narration.timeline
+                    var listening = true
                     result = try voice.synthesize(text) { part in
+                        guard listening else { return }
                         var soFar = before
                         soFar.append(part, at: start)
-                        spoken(soFar)
+                        listening = report(soFar)
                     }
+                    if !listening { spoken = nil }
                 } else {
                     result = try voice.synthesize(text)
                 }
@@ -64,7 +69,7 @@ public struct ScriptNarrator: Sendable {
                 narration.turns.append(SpeakerTurn(speaker: speaker, start: start, end: writer.duration,
                                                    words: result.timeline.words.map { $0.shifted(by: start) },
                                                    expressions: result.timeline.expressions.map { $0.shifted(by: start) }))
-                spoken?(narration.timeline)
+                if let report = spoken, !report(narration.timeline) { spoken = nil }
                 progress.advance(stage: "speech", done: narration.turns.count, total: paragraphs)
                 try progress.checkCancelled()
             case let .pause(seconds):

@@ -48,19 +48,21 @@ final class SpeechRenderOverlap: @unchecked Sendable {
     var framesAhead: Int { condition.withLock { complete ? takenBeforeEnd : 0 } }
     private var taken = 0, takenBeforeEnd = 0
 
-    /// The speak stage's report after each paragraph: publishes the frames that are final now.
-    func spoken(_ timeline: SpeechTimeline) {
+    /// The speak stage's report after each paragraph or sentence: publishes the frames that are
+    /// final now. Returns false once it wants no more reports (stopped, or longer than a chunk).
+    func spoken(_ timeline: SpeechTimeline) -> Bool {
+        guard condition.withLock({ !cancelled && !complete }) else { return false }
         let track = motion.motion(for: timeline).track
         let final = Int(((timeline.duration - MotionSynthesizer.lookahead) * encoding.fps).rounded(.down))
-        condition.withLock {
-            guard !cancelled, !complete else { return }
+        return condition.withLock {
+            guard !cancelled, !complete else { return false }
             guard track.frames.count <= frameLimit else {
                 // Longer than one chunk: chunks are cut by the final frame count, so wait for it.
                 cancelled = true
                 condition.broadcast()
-                return
+                return false
             }
-            guard final > published.count else { return }
+            guard final > published.count else { return true }
             published += track.frames[published.count..<final]
             condition.broadcast()
             if !started {
@@ -69,6 +71,7 @@ final class SpeechRenderOverlap: @unchecked Sendable {
                 thread.stackSize = 1 << 22
                 thread.start()
             }
+            return true
         }
     }
 

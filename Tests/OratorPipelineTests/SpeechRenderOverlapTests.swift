@@ -52,7 +52,7 @@ struct SpeechRenderOverlapTests {
         let stage = MotionStage(configuration: MotionConfiguration(fps: 25, seed: 11))
         let prefixes = PrefixRecorder()
         let narration = try ScriptNarrator(synthesizer: EspeakSynthesizer(configuration: EspeakConfiguration()))
-            .speak(script, to: folder.url.appendingPathComponent("s.wav"), spoken: { prefixes.add($0) })
+            .speak(script, to: folder.url.appendingPathComponent("s.wav"), spoken: { prefixes.add($0); return true })
         let full = stage.motion(for: narration.timeline).track.frames
         #expect(prefixes.all.count == 3)
         for prefix in prefixes.all {

@@ -25,8 +25,9 @@ public struct SpeakStage: Sendable {
     public var padding = SpeechPadding.video
     /// Where the speech engines come from (not part of the key).
     public var engines = Engines.standard
-    /// Gets the timeline spoken so far after each paragraph (not part of the key).
-    public var spoken: (@Sendable (SpeechTimeline) -> Void)?
+    /// Gets the timeline spoken so far after each paragraph or sentence, and returns false when
+    /// it wants no more (`ScriptNarrator.speak`; not part of the key).
+    public var spoken: (@Sendable (SpeechTimeline) -> Bool)?
 
     public init(script: Script, voice: EspeakConfiguration, speakerVoices: [String: EspeakConfiguration] = [:],
                 source: String = "script") {

@@ -28,7 +28,6 @@ public enum StageFiles {
         }
     }
 
-    /// Reads JSON written by `writeJSON`; a missing or malformed file is an error naming it.
     /// Moves a finished file into a stage's folder.
     static func move(_ file: URL, to destination: URL) throws(OratorError) {
         do {
@@ -38,6 +37,7 @@ public enum StageFiles {
         }
     }
 
+    /// Reads JSON written by `writeJSON`; a missing or malformed file is an error naming it.
     public static func readJSON<T: Decodable>(_ type: T.Type, from url: URL) throws(OratorError) -> T {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw OratorError(.fileNotFound, "stage input not found: \(url.path)")
