@@ -23,10 +23,13 @@ public enum AvatarFactory {
     }
 }
 
-/// One dlib model per process (loading it takes a second or more), made on first use.
+/// One dlib model per process (loading it takes a second or more), made on first use. A run
+/// frees it once its photo renderer is built (about 80 MB that the frames no longer need),
+/// unless the process runs many jobs (`keepLoaded`, for batch and serve).
 enum SharedFaceAnalyzer {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var analyzer: FaceAnalyzer?  // guarded by `lock`
+    nonisolated(unsafe) private static var kept = false  // guarded by `lock`
 
     static func get() throws(OratorError) -> FaceAnalyzer {
         lock.lock()
@@ -35,5 +38,23 @@ enum SharedFaceAnalyzer {
         let made = try FaceAnalyzer()
         analyzer = made
         return made
+    }
+
+    /// Keeps the model between runs from now on.
+    static func keepLoaded() {
+        lock.withLock { kept = true }
+    }
+
+    /// Frees the model unless it is kept; a caller still using it holds its own reference, so
+    /// the model goes when that caller is done.
+    static func release() {
+        var dropped: FaceAnalyzer? = lock.withLock {
+            guard !kept, let current = analyzer else { return nil }
+            analyzer = nil
+            return current
+        }
+        guard dropped != nil else { return }
+        dropped = nil
+        ProcessMemory.returnFreedMemory()
     }
 }

@@ -39,6 +39,8 @@ public struct BatchRunner: Sendable {
     public func run(_ requests: [CreateRequest], cache: ContentCache?,
                     finished: @escaping @Sendable (Int, Result<RunSummary, OratorError>) -> Void) -> [Result<RunSummary, OratorError>] {
         let results = BatchResults(count: requests.count)
+        // The jobs' photos share one landmark model instead of loading it for each job.
+        SharedFaceAnalyzer.keepLoaded()
         DispatchQueue.concurrentPerform(iterations: min(workers, max(1, requests.count))) { _ in
             while let index = results.claimNext() {
                 let outcome = Result { () throws(OratorError) -> RunSummary in

@@ -97,6 +97,8 @@ struct PipelineRun {
                 }
             }
             progress.end(stage: LipSyncStage.name)
+            // The recognizer's decoders are freed: hand their pages back before the frames' buffers come.
+            ProcessMemory.returnFreedMemory()
             warnings += (try? StageFiles.readJSON([String].self, from: output.file(LipSyncStage.warnings))) ?? []
             return (audio, output.file(StageFiles.timeline))
         }
@@ -280,6 +282,7 @@ final class LazyRenderer: @unchecked Sendable {
         if let renderer { return renderer }
         let made = try engines.renderer(avatar, size)
         renderer = made
+        if case .photo = avatar { SharedFaceAnalyzer.release() }
         return made
     }
 }

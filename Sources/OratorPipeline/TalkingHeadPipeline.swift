@@ -21,6 +21,12 @@ public struct TalkingHeadPipeline: Sendable {
         self.engines = engines
     }
 
+    /// For a process that runs many jobs (`orator serve`): keeps dlib's landmark model loaded
+    /// between runs instead of freeing it once each run has built its photo renderer.
+    public static func keepFaceModelLoaded() {
+        SharedFaceAnalyzer.keepLoaded()
+    }
+
     /// Runs `request` with stage outputs in `cache`, or in a private workspace (deleted
     /// afterwards) when `cache` is nil.
     public func create(_ request: CreateRequest, cache: ContentCache? = nil,

@@ -51,6 +51,7 @@ final class ServerServices: Sendable {
             let secret = keys?.keys.first { $0.name == row.owner }?.secret ?? signer.secretText
             return (body, secret)
         }
+        TalkingHeadPipeline.keepFaceModelLoaded()
         let runner = JobRunner(folders: folders, board: board, engines: .standard,
                                speechThreads: JobDefaults.speechThreads(sharedBy: configuration.workers))
         pool = WorkerPool(count: configuration.workers, store: store, runner: runner, board: board, folders: folders,

@@ -130,6 +130,20 @@ struct SettingsResolverTests {
         #expect(VideoEncoderConfiguration(size: size).ffmpegArguments(audio: nil, output: "o.mp4")
             .joined(separator: " ").contains("-f rawvideo -pix_fmt yuv420p -video_size 1920x1080"))
     }
+
+    @Test("from 1080p up x264 runs a frame thread a core with 2 lookahead frames; smaller frames keep its defaults")
+    func x264ThreadingBySize() {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        for size in [FrameSize(width: 1920, height: 1080), FrameSize(width: 1080, height: 1920), FrameSize(width: 3840, height: 2160)] {
+            let arguments = VideoEncoderConfiguration(size: size).ffmpegArguments(audio: nil, output: "o.mp4").joined(separator: " ")
+            #expect(arguments.contains("-crf 25 -threads \(cores) -x264-params sync-lookahead=2"), "\(size)")
+        }
+        for size in [FrameSize(square: 512), FrameSize(width: 1280, height: 720), FrameSize(width: 1920, height: 1078)] {
+            #expect(!VideoEncoderConfiguration(size: size).ffmpegArguments(audio: nil, output: "o.mp4").contains("-threads"), "\(size)")
+        }
+        let nvenc = VideoEncoderConfiguration(size: FrameSize(width: 1920, height: 1080), fps: 25, quality: .balanced, codec: .nvenc)
+        #expect(!nvenc.ffmpegArguments(audio: nil, output: "o.mp4").contains("-x264-params"))
+    }
 }
 
 @Suite("A batch shares the cores out among its workers")
