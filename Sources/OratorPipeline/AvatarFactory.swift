@@ -48,13 +48,11 @@ enum SharedFaceAnalyzer {
     /// Frees the model unless it is kept; a caller still using it holds its own reference, so
     /// the model goes when that caller is done.
     static func release() {
-        var dropped: FaceAnalyzer? = lock.withLock {
-            guard !kept, let current = analyzer else { return nil }
+        let dropped = lock.withLock { () -> Bool in
+            guard !kept, analyzer != nil else { return false }
             analyzer = nil
-            return current
+            return true
         }
-        guard dropped != nil else { return }
-        dropped = nil
-        ProcessMemory.returnFreedMemory()
+        if dropped { ProcessMemory.returnFreedMemory() }
     }
 }
