@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// One child process (FFmpeg, ffprobe, python): the one way Orator starts a tool, streams its
 /// standard input or output, and turns its exit status into an `OratorError`.
@@ -138,11 +139,36 @@ public final class ChildProcess {
     /// The last 64 KiB the child wrote to stderr; waits for stderr to close.
     public var errorText: String { errors.text() }
 
+    /// The child's own peak resident memory in MB (its `VmHWM`), read as it exits; nil before
+    /// it has been waited for, or when it had exited before (a finished child's memory is gone
+    /// from /proc). `getrusage`'s figure for children would not do: a child started late in a
+    /// run reports at least the parent's own peak, which it inherits through `exec`.
+    public private(set) var peakResidentMB: Double?
+
+    /// The largest `peakResidentMB` of any child this process has waited for.
+    public static var largestPeakResidentMB: Double { peaks.withLock { $0 } }
+    private static let peaks = Mutex(0.0)
+
     private func reap() {
         guard !exited else { return }
         exited = true
+        peakResidentMB = Self.peakResident(untilExitOf: process.processIdentifier)
+        if let peak = peakResidentMB { Self.peaks.withLock { $0 = max($0, peak) } }
         process.waitTracked()
         errors.waitForEnd()
+    }
+
+    /// Reads `VmHWM` from /proc every 2 ms until the process's memory is gone, and returns the
+    /// last reading in MB (nil if there was none).
+    private static func peakResident(untilExitOf pid: Int32) -> Double? {
+        var last: Double?
+        while let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) }) {
+            last = kilobytes / 1024
+            usleep(2000)
+        }
+        return last
     }
 
     /// The last line of a tool's stderr that says something: blank lines and FFmpeg's closing

@@ -69,6 +69,11 @@ public final class FaceAnalyzer: @unchecked Sendable {
         try face(in: ShimImage.read(url), named: url.lastPathComponent, selection: selection)
     }
 
+    /// The selected face of `photo`, or a `noFaceFound` error a person can act on.
+    public func face(in photo: PortraitPhoto, selection: FaceSelection = .largest) throws(OratorError) -> FaceLandmarks {
+        try face(in: photo.image, named: photo.name, selection: selection)
+    }
+
     func face(in image: ShimImage, named name: String, selection: FaceSelection) throws(OratorError) -> FaceLandmarks {
         try Self.select(selection, from: faces(in: image), named: name)
     }

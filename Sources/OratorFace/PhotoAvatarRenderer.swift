@@ -36,10 +36,17 @@ public struct PhotoAvatarRenderer: FrameRendering {
     /// same frames as the initializer that detects them.
     public init(photoAt url: URL, face: FaceLandmarks,
                 configuration: PhotoAvatarConfiguration = PhotoAvatarConfiguration()) throws(OratorError) {
+        try self.init(photo: PortraitPhoto(contentsOf: url), face: face, configuration: configuration)
+    }
+
+    /// Prepares the mesh over `face`, the landmarks found on `photo` (`FaceAnalyzer.face(in:selection:)`);
+    /// `configuration.face` is not used.
+    public init(photo: PortraitPhoto, face: FaceLandmarks,
+                configuration: PhotoAvatarConfiguration = PhotoAvatarConfiguration()) throws(OratorError) {
         guard face.points.count == 68 else {
             throw OratorError(.invalidInput, "a face needs 68 landmarks, this one has \(face.points.count)")
         }
-        try self.init(photo: ShimImage.read(url), named: url.lastPathComponent, face: face, configuration: configuration)
+        try self.init(photo: photo.image, named: photo.name, face: face, configuration: configuration)
     }
 
     /// Loads the landmark model from `configuration.modelPath` and then the photo.

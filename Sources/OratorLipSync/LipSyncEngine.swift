@@ -165,7 +165,8 @@ private struct RecordingAnalysis {
                                         sampleRate: sampleRate, settings: PocketSphinxDecoder.fastSettings)
             }
         case .words:
-            let search = PocketSphinxDecoder.Search.words(languageModel: configuration.languageModelPath, dictionary: configuration.dictionaryPath)
+            let dictionary = RecognitionDictionary().path(dictionary: configuration.dictionaryPath, languageModel: configuration.languageModelPath)
+            let search = PocketSphinxDecoder.Search.words(languageModel: configuration.languageModelPath, dictionary: dictionary)
             recognizer = try UtteranceRecognizer(parallel: configuration.wordDecoders, ditherOnlySilence: true) { () throws(OratorError) in
                 try PocketSphinxDecoder(modelDirectory: model, search: search, sampleRate: sampleRate, settings: PocketSphinxDecoder.wordSettings)
             }

@@ -282,7 +282,6 @@ final class LazyRenderer: @unchecked Sendable {
         if let renderer { return renderer }
         let made = try engines.renderer(avatar, size)
         renderer = made
-        if case .photo = avatar { SharedFaceAnalyzer.release() }
         return made
     }
 }

@@ -43,12 +43,12 @@ struct StageClock {
         if let cache { records[index].cache = cache }
     }
 
-    /// Peak resident memory in MB of this process and of its largest finished child (FFmpeg).
+    /// Peak resident memory in MB of this process and of its largest finished child (FFmpeg),
+    /// each its own (`ChildProcess.largestPeakResidentMB`).
     static func peakMemoryMB() -> (own: Double, children: Double) {
-        var own = rusage(), children = rusage()
+        var own = rusage()
         getrusage(RUSAGE_SELF.rawValue, &own)
-        getrusage(RUSAGE_CHILDREN.rawValue, &children)
-        return (Double(own.ru_maxrss) / 1024, Double(children.ru_maxrss) / 1024)
+        return (Double(own.ru_maxrss) / 1024, ChildProcess.largestPeakResidentMB)
     }
 
     /// CPU seconds used by this process and its finished children (FFmpeg) so far.

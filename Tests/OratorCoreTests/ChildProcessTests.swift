@@ -81,4 +81,21 @@ struct ChildProcessTests {
         let error = try #require(throws: OratorError.self) { try result.get() }
         #expect(error.message == "sleeping was cancelled")
     }
+
+    @Test("a child's peak memory is its own, not that of the large parent it was started from")
+    func childPeakMemory() throws {
+        // The parent holds 300 MB (touched) while it starts a small child and then one that fills 120 MB.
+        let ballast = [UInt8](repeating: 1, count: 300 << 20)
+        let small = try ChildProcess("/bin/sh", ["-c", "cat >/dev/null; sleep 0.2"], what: "a shell", input: .pipe)
+        #expect(small.peakResidentMB == nil)
+        try small.wait()
+        let script = "import sys, time; x = b'x' * (120 << 20); sys.stdin.read(); time.sleep(0.2)"
+        let big = try ChildProcess("/usr/bin/env", ["python3", "-c", script], what: "python", input: .pipe)
+        try big.wait()
+        withExtendedLifetime(ballast) {}
+        let smallPeak = try #require(small.peakResidentMB), bigPeak = try #require(big.peakResidentMB)
+        #expect(smallPeak < 50, "a shell at \(smallPeak) MB")
+        #expect(bigPeak >= 120 && bigPeak < 250, "python at \(bigPeak) MB")
+        #expect(ChildProcess.largestPeakResidentMB >= bigPeak)
+    }
 }

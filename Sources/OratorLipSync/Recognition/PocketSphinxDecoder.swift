@@ -82,6 +82,24 @@ final class PocketSphinxDecoder {
     /// (Counting from k / 100 s, recognized phones started 16 ms before espeak-ng's on median.)
     static let frameCentreOffset = 0.0256 / 2 - 0.005
 
+    /// The words of the language model at `path` (`<s>` and `</s>` among them), or nil when it
+    /// cannot be read. Loads the model on its own for the moment it takes (about 0.1 s).
+    static func vocabulary(ofLanguageModel path: String) -> Set<String>? {
+        lock.withLock { () -> Set<String>? in
+            err_set_logfp(nil)
+            guard let logMath = logmath_init(1.0001, 0, 0) else { return nil }
+            defer { logmath_free(logMath) }
+            guard let model = ngram_model_read(nil, path, NGRAM_AUTO, logMath) else { return nil }
+            defer { ngram_model_free(model) }
+            guard let counts = ngram_model_get_counts(model) else { return nil }
+            var words = Set<String>(minimumCapacity: Int(counts[0]))
+            for wid in 0..<Int32(counts[0]) {
+                if let word = ngram_word(model, wid) { words.insert(String(cString: word)) }
+            }
+            return words
+        }
+    }
+
     /// PocketSphinx keeps global logging state; creating decoders is serialized.
     private static let lock = NSLock()
 
