@@ -152,21 +152,26 @@ public final class ChildProcess {
     private func reap() {
         guard !exited else { return }
         exited = true
-        peakResidentMB = Self.peakResident(untilExitOf: process.processIdentifier)
+        let process = process
+        peakResidentMB = Self.peakResident(of: process.processIdentifier) { process.isRunning }
         if let peak = peakResidentMB { Self.peaks.withLock { $0 = max($0, peak) } }
         process.waitTracked()
         errors.waitForEnd()
     }
 
-    /// Reads `VmHWM` from /proc every 2 ms until the process's memory is gone, and returns the
-    /// last reading in MB (nil if there was none).
-    private static func peakResident(untilExitOf pid: Int32) -> Double? {
+    /// Reads `VmHWM` from /proc until the process's memory is gone (or `running` says it was
+    /// reaped, so its id may belong to another process), and returns the last reading in MB (nil
+    /// if there was none). Every 2 ms at first, as an encoder flushing its last frames exits
+    /// within a second; then less often, up to every 50 ms, for a child that runs long.
+    private static func peakResident(of pid: Int32, running: () -> Bool) -> Double? {
         var last: Double?
-        while let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+        var pause: useconds_t = 2000
+        while running(), let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) }) {
+              let kilobytes = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first.flatMap({ Double($0) }) {
             last = kilobytes / 1024
-            usleep(2000)
+            usleep(pause)
+            pause = min(50_000, pause * 3 / 2)
         }
         return last
     }
