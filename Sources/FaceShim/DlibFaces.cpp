@@ -5,17 +5,51 @@
 #include <dlib/image_processing/frontal_face_detector.h>
 #include <dlib/image_transforms.h>
 
+#include <dlib/revision.h>
+
+#include <cstdio>
 #include <fstream>
+#include <functional>
+#include <thread>
+#include <unistd.h>
 
 namespace faceshim {
 
 class DlibModels {
 public:
-    dlib::frontal_face_detector detector = dlib::get_frontal_face_detector();
+    explicit DlibModels(dlib::frontal_face_detector detector) : detector(std::move(detector)) {}
+    dlib::frontal_face_detector detector;
     dlib::shape_predictor predictor;
 };
 
 namespace {
+
+/// dlib's frontal face detector, read back from `folder` where it was serialized before (about
+/// 6 ms), or decoded from dlib's headers (0.25 s or more) and serialized there for next time.
+/// The file is named by dlib's version; one that does not read back is replaced.
+dlib::frontal_face_detector loadDetector(const std::string &folder) {
+    if (folder.empty()) return dlib::get_frontal_face_detector();
+    std::string path = folder + "/frontal_face_detector-dlib-" + std::to_string(DLIB_MAJOR_VERSION) + "." +
+                       std::to_string(DLIB_MINOR_VERSION) + "." + std::to_string(DLIB_PATCH_VERSION) + ".dat";
+    try {
+        dlib::frontal_face_detector detector;
+        dlib::deserialize(path) >> detector;
+        if (detector.num_detectors() > 0) return detector;
+    } catch (const std::exception &) {
+        // Missing or unreadable: decoded afresh below.
+    }
+    dlib::frontal_face_detector detector = dlib::get_frontal_face_detector();
+    // A staging name of its own, renamed into place, so a reader never sees half a file.
+    std::string staging = path + "." + std::to_string(getpid()) + "." +
+                          std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id())) + ".partial";
+    try {
+        dlib::serialize(staging) << detector;
+        if (std::rename(staging.c_str(), path.c_str()) != 0) std::remove(staging.c_str());
+    } catch (const std::exception &) {
+        std::remove(staging.c_str());  // Not kept: the next run decodes it again.
+    }
+    return detector;
+}
 
 dlib::array2d<unsigned char> copyGray(const std::uint8_t *gray, int width, int height, int stride) {
     dlib::array2d<unsigned char> image(height, width);
@@ -28,7 +62,7 @@ dlib::array2d<unsigned char> copyGray(const std::uint8_t *gray, int width, int h
 
 }  // namespace
 
-DlibModels *loadModels(const std::string &predictorPath, std::string &error) {
+DlibModels *loadModels(const std::string &predictorPath, const std::string &detectorCache, std::string &error) {
     std::ifstream probe(predictorPath, std::ios::binary);
     if (!probe.good()) {
         error = "cannot open the landmark model " + predictorPath +
@@ -36,7 +70,7 @@ DlibModels *loadModels(const std::string &predictorPath, std::string &error) {
         return nullptr;
     }
     probe.close();
-    auto *models = new DlibModels();
+    auto *models = new DlibModels(loadDetector(detectorCache));
     try {
         dlib::deserialize(predictorPath) >> models->predictor;
     } catch (const std::exception &exception) {

@@ -15,8 +15,9 @@ struct FaceBox {
 /// The HOG frontal face detector and a 68-point shape predictor.
 class DlibModels;
 
-/// Loads the models; returns null and sets `error` when the predictor file cannot be read.
-DlibModels *loadModels(const std::string &predictorPath, std::string &error);
+/// Loads the models; returns null and sets `error` when the predictor file cannot be read. A
+/// non-empty `detectorCache` folder keeps the decoded detector (see fs_detector_create).
+DlibModels *loadModels(const std::string &predictorPath, const std::string &detectorCache, std::string &error);
 void freeModels(DlibModels *models);
 
 /// Detects faces in an 8-bit grayscale buffer, upsampling it `upsample` times first.

@@ -2,12 +2,13 @@ import ArgumentParser
 import Foundation
 import OratorCore
 
-/// The process entry: guards the standard descriptors, installs the interruption handlers,
+/// The process entry: sets the allocator to reuse large buffers, guards the standard descriptors, installs the interruption handlers,
 /// sweeps scratch that killed runs left, then runs the command. Every failure, including a
 /// command line that does not parse, is one `error:` line and exit status 1.
 @main
 enum Main {
     static func main() {
+        ProcessMemory.reuseLargeBuffers()
         StandardStream.prepare()
         Interruption.install()
         ScratchSweeper.sweepTemporaryFolder()

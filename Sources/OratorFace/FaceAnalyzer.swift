@@ -25,13 +25,23 @@ public final class FaceAnalyzer: @unchecked Sendable {
     /// The longest side, in pixels, a photo is scaled down to before detection.
     public let detectionMaxSide: Int
 
-    /// Loads the detector and the landmark model (about 100 MB, under a second).
-    public init(modelPath: String = FaceAnalyzer.defaultModelPath, detectionMaxSide: Int = 1280) throws(OratorError) {
+    /// Where dlib's face detector is kept once decoded: `face/` in Orator's cache folder.
+    public static var defaultDetectorCache: URL { CacheLocation.folder("face") }
+
+    /// Loads the detector and the landmark model (about 100 MB, under a second). The detector is
+    /// read from `detectorCache` where it was kept before, and kept there the first time (dlib
+    /// decodes it from its headers in 0.25 s or more; read back, it takes about 6 ms); nil, or a
+    /// folder that cannot be made, decodes it every time. The same detector either way.
+    public init(modelPath: String = FaceAnalyzer.defaultModelPath, detectionMaxSide: Int = 1280,
+                detectorCache: URL? = FaceAnalyzer.defaultDetectorCache) throws(OratorError) {
         guard FileManager.default.fileExists(atPath: modelPath) else {
             throw OratorError(.fileNotFound, "landmark model \(modelPath) does not exist (install Debian's libdlib-data, or give the path of shape_predictor_68_face_landmarks.dat)")
         }
+        let cache = detectorCache.flatMap { folder in
+            (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)).map { folder.path }
+        }
         var handle: OpaquePointer?
-        try checkShim(fs_detector_create(modelPath, &handle), .unreadableFile, "cannot load the landmark model \(modelPath)")
+        try checkShim(fs_detector_create(modelPath, cache, &handle), .unreadableFile, "cannot load the landmark model \(modelPath)")
         guard let handle else { throw OratorError(.internalFailure, "the face detector was not created") }
         self.detector = handle
         self.detectionMaxSide = max(64, detectionMaxSide)

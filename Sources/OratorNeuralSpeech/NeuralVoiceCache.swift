@@ -20,12 +20,7 @@ struct NeuralVoiceCache: Sendable {
     let root: URL
 
     /// The default location from `XDG_CACHE_HOME` or the home folder.
-    static func defaultRoot() -> URL {
-        let environment = ProcessInfo.processInfo.environment
-        let base = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
-            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache")
-        return base.appendingPathComponent("orator/voices")
-    }
+    static func defaultRoot() -> URL { CacheLocation.folder("voices") }
 
     init(root: URL = NeuralVoiceCache.defaultRoot()) {
         self.root = root

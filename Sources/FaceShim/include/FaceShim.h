@@ -74,8 +74,11 @@ typedef struct {
     double score;                    /* the HOG detector's confidence */
 } fs_face_box;
 
-/* Loads the HOG frontal face detector and the 68-point shape predictor model at `model_path`. */
-fs_status fs_detector_create(const char *model_path, fs_detector **out);
+/* Loads the HOG frontal face detector and the 68-point shape predictor model at `model_path`.
+ * With a `detector_cache` folder (which must exist; NULL for none), the detector is read from the
+ * file dlib serialized there before, and written there the first time: dlib ships it compressed
+ * in its headers, and decoding it costs far more than reading it back. */
+fs_status fs_detector_create(const char *model_path, const char *detector_cache, fs_detector **out);
 void fs_detector_destroy(fs_detector *detector);
 
 /* Detects frontal faces. The image is scaled by `scale` (<= 1 to downscale large photos) before

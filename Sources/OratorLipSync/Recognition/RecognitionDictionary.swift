@@ -21,12 +21,7 @@ struct RecognitionDictionary {
     }
 
     /// `$XDG_CACHE_HOME/orator/recognition`, or `~/.cache/orator/recognition`.
-    static func defaultRoot() -> URL {
-        let environment = ProcessInfo.processInfo.environment
-        let base = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
-            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache")
-        return base.appendingPathComponent("orator/recognition")
-    }
+    static func defaultRoot() -> URL { CacheLocation.folder("recognition") }
 
     /// The path of the cut dictionary for `dictionary` and `languageModel`, made now if it is not
     /// in the cache. When it cannot be made (the cache is not writable, say), the full dictionary:

@@ -13,14 +13,7 @@ public struct ContentCache: Sendable {
     public let root: URL
 
     /// `$XDG_CACHE_HOME/orator`, or `~/.cache/orator`.
-    public static var defaultRoot: URL {
-        let environment = ProcessInfo.processInfo.environment
-        if let xdg = environment["XDG_CACHE_HOME"], !xdg.isEmpty {
-            return URL(fileURLWithPath: xdg).appendingPathComponent("orator")
-        }
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        return URL(fileURLWithPath: home).appendingPathComponent(".cache/orator")
-    }
+    public static var defaultRoot: URL { CacheLocation.root() }
 
     /// Opens (creating if needed) a cache at `root`.
     public init(root: URL = ContentCache.defaultRoot) throws(OratorError) {
