@@ -2,9 +2,10 @@ import ArgumentParser
 import Foundation
 import OratorCore
 
-/// The process entry: sets the allocator to reuse large buffers, guards the standard descriptors, installs the interruption handlers,
-/// sweeps scratch that killed runs left, then runs the command. Every failure, including a
-/// command line that does not parse, is one `error:` line and exit status 1.
+/// The process entry: sets the allocator to reuse large buffers, guards the standard
+/// descriptors, installs the interruption handlers, sweeps scratch that killed runs left, then
+/// runs the command. Every failure, including a command line that does not parse, is one
+/// `error:` line and exit status 1.
 @main
 enum Main {
     static func main() {

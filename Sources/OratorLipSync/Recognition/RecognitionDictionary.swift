@@ -8,8 +8,8 @@ import OratorCore
 ///
 /// The cut is made once and kept in Orator's cache (`$XDG_CACHE_HOME/orator/recognition/`, or
 /// `~/.cache/orator/recognition/`) under a name made of the two files' paths, sizes and
-/// modification times, so a changed model or dictionary is cut afresh. It is written to a
-/// staging name and renamed into place, so a reader never sees half a file.
+/// modification times, so a changed model or dictionary is cut afresh. It is written atomically,
+/// so a reader never sees half a file.
 struct RecognitionDictionary {
     /// Bump when the cut changes, so old files are not reused.
     static let formatVersion = 1
@@ -32,17 +32,15 @@ struct RecognitionDictionary {
         if FileManager.default.fileExists(atPath: cut.path) { return cut.path }
         guard let entries = FileManager.default.contents(atPath: dictionary),
               let words = PocketSphinxDecoder.vocabulary(ofLanguageModel: languageModel) else { return dictionary }
-        let staging = root.appendingPathComponent(".\(key).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString).partial")
+        // Written atomically (a temporary file renamed into place); a process that cuts the
+        // same pair at the same time writes the same bytes.
         do {
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-            try Self.entries(of: entries, in: words).write(to: staging)
+            try Self.entries(of: entries, in: words).write(to: cut, options: .atomic)
         } catch {
-            try? FileManager.default.removeItem(at: staging)
             return dictionary
         }
-        // Another process may have renamed its cut into place first; either copy is the same.
-        if rename(staging.path, cut.path) != 0 { try? FileManager.default.removeItem(at: staging) }
-        return FileManager.default.fileExists(atPath: cut.path) ? cut.path : dictionary
+        return cut.path
     }
 
     /// The lines of a PocketSphinx dictionary (`word PH O N E S`, alternatives as `word(2) ...`)
