@@ -1,5 +1,6 @@
 // dlib's HOG face detector and 68-point shape predictor behind a grayscale-buffer interface.
 #include "DlibFaces.hpp"
+#include "PredictorCache.hpp"
 
 #include <dlib/image_processing.h>
 #include <dlib/image_processing/frontal_face_detector.h>
@@ -62,7 +63,7 @@ dlib::array2d<unsigned char> copyGray(const std::uint8_t *gray, int width, int h
 
 }  // namespace
 
-DlibModels *loadModels(const std::string &predictorPath, const std::string &detectorCache, std::string &error) {
+DlibModels *loadModels(const std::string &predictorPath, const std::string &modelCache, std::string &error) {
     std::ifstream probe(predictorPath, std::ios::binary);
     if (!probe.good()) {
         error = "cannot open the landmark model " + predictorPath +
@@ -70,9 +71,13 @@ DlibModels *loadModels(const std::string &predictorPath, const std::string &dete
         return nullptr;
     }
     probe.close();
-    auto *models = new DlibModels(loadDetector(detectorCache));
+    auto *models = new DlibModels(loadDetector(modelCache));
     try {
-        dlib::deserialize(predictorPath) >> models->predictor;
+        const std::string kept = modelCache.empty() ? "" : predictorCachePath(modelCache);
+        if (kept.empty() || !readCachedPredictor(kept, predictorPath, models->predictor)) {
+            dlib::deserialize(predictorPath) >> models->predictor;
+            if (!kept.empty() && models->predictor.num_parts() == 68) writeCachedPredictor(kept, predictorPath, models->predictor);
+        }
     } catch (const std::exception &exception) {
         delete models;
         error = "cannot load the landmark model " + predictorPath + ": " + exception.what();

@@ -16,8 +16,8 @@ struct FaceBox {
 class DlibModels;
 
 /// Loads the models; returns null and sets `error` when the predictor file cannot be read. A
-/// non-empty `detectorCache` folder keeps the decoded detector (see fs_detector_create).
-DlibModels *loadModels(const std::string &predictorPath, const std::string &detectorCache, std::string &error);
+/// non-empty `modelCache` folder keeps the decoded detector and predictor (see fs_detector_create).
+DlibModels *loadModels(const std::string &predictorPath, const std::string &modelCache, std::string &error);
 void freeModels(DlibModels *models);
 
 /// Detects faces in an 8-bit grayscale buffer, upsampling it `upsample` times first.

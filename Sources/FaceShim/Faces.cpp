@@ -15,12 +15,12 @@ struct fs_detector {
     faceshim::DlibModels *models;
 };
 
-extern "C" fs_status fs_detector_create(const char *model_path, const char *detector_cache, fs_detector **out) {
+extern "C" fs_status fs_detector_create(const char *model_path, const char *model_cache, fs_detector **out) {
     if (model_path == nullptr || out == nullptr) return fail(FS_ERROR_ARGUMENT, "no model path given");
     *out = nullptr;
     return guarded("loading the face models", [&] {
         std::string error;
-        faceshim::DlibModels *models = faceshim::loadModels(model_path, detector_cache ? detector_cache : "", error);
+        faceshim::DlibModels *models = faceshim::loadModels(model_path, model_cache ? model_cache : "", error);
         if (models == nullptr) return fail(FS_ERROR_MODEL, error);
         *out = new fs_detector{models};
         return FS_OK;

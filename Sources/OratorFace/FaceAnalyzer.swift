@@ -25,19 +25,22 @@ public final class FaceAnalyzer: @unchecked Sendable {
     /// The longest side, in pixels, a photo is scaled down to before detection.
     public let detectionMaxSide: Int
 
-    /// Where dlib's face detector is kept once decoded: `face/` in Orator's cache folder.
-    public static var defaultDetectorCache: URL { CacheLocation.folder("face") }
+    /// Where dlib's face detector and landmark model are kept once decoded: `face/` in Orator's
+    /// cache folder.
+    public static var defaultModelCache: URL { CacheLocation.folder("face") }
 
-    /// Loads the detector and the landmark model (about 100 MB, under a second). The detector is
-    /// read from `detectorCache` where it was kept before, and kept there the first time (dlib
-    /// decodes it from its headers in 0.25 s or more; read back, it takes about 6 ms); nil, or a
-    /// folder that cannot be made, decodes it every time. The same detector either way.
+    /// Loads the detector and the landmark model (about 100 MB). Both are read from `modelCache`
+    /// where they were kept before, and kept there the first time: dlib decodes the detector
+    /// from its headers in 0.25 s or more and the landmark model from its own format in 0.4-1 s;
+    /// read back, they take about 6 ms and 0.05-0.09 s (the kept model is 69 MB). A kept model
+    /// made from another file (by size and modification time), or damaged, is replaced. nil, or a
+    /// folder that cannot be made, decodes both every time. The same detector and landmarks either way.
     public init(modelPath: String = FaceAnalyzer.defaultModelPath, detectionMaxSide: Int = 1280,
-                detectorCache: URL? = FaceAnalyzer.defaultDetectorCache) throws(OratorError) {
+                modelCache: URL? = FaceAnalyzer.defaultModelCache) throws(OratorError) {
         guard FileManager.default.fileExists(atPath: modelPath) else {
             throw OratorError(.fileNotFound, "landmark model \(modelPath) does not exist (install Debian's libdlib-data, or give the path of shape_predictor_68_face_landmarks.dat)")
         }
-        let cache = detectorCache.flatMap { folder in
+        let cache = modelCache.flatMap { folder in
             (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)).map { folder.path }
         }
         var handle: OpaquePointer?
