@@ -35,9 +35,9 @@ struct HeadMotion {
         pitchWaves = waves(1.3 * parameters.sway, &random)
         rollWaves = waves(1.0 * parameters.sway, &random)
         breathPhase = random.uniform(0...(2 * .pi))
-        let accentKey = random.next()
+        let accentDraws = SeededRandom(seed: random.next())
         for syllable in Self.stressedSyllables(timeline) {
-            var draw = Self.accentRandom(accentKey, at: syllable)
+            var draw = accentDraws.fork(Self.milliseconds(syllable))
             let nod = draw.uniform(0...1) < parameters.nodChance ? draw.uniform(parameters.nodDegrees) : 0
             let brow = draw.uniform(0...1) < parameters.browChance ? draw.uniform(parameters.browRaise) : 0
             if nod > 0 || brow > 0 { accents.append(Accent(time: syllable, nod: nod, brow: brow)) }
@@ -66,15 +66,13 @@ struct HeadMotion {
                       shiftY: Float(0.004 * breath + nod * 0.0015), brow: Float(brow + 0.1 * talking))
     }
 
-    /// The draws for the accent on the stressed syllable at `time`, keyed by that time to the
-    /// millisecond: whether a syllable nods or raises the brows depends neither on its place in
-    /// the clip nor on the syllables before it. (Drawn in turn from one stream, every clip with
-    /// the same seed had the same accents by syllable number: at seed 0 the first 12 stressed
-    /// syllables of any clip never raised the brows, so no short clip did.)
-    static func accentRandom(_ key: UInt64, at time: Double) -> SeededRandom {
-        let milliseconds = time.isFinite ? UInt64(min(max(0, (time * 1000).rounded()), 1e15)) : 0
-        var mixer = SeededRandom(seed: key ^ milliseconds)
-        return SeededRandom(seed: mixer.next())
+    /// The stream of the accent on the stressed syllable at `time`: that time to the millisecond.
+    /// So whether a syllable nods or raises the brows depends neither on its place in the clip
+    /// nor on the syllables before it. (Drawn in turn from one stream, every clip with the same
+    /// seed had the same accents by syllable number: at seed 0 the first 12 stressed syllables
+    /// of any clip never raised the brows, so no short clip did.)
+    private static func milliseconds(_ time: Double) -> UInt64 {
+        time.isFinite ? UInt64(min(max(0, (time * 1000).rounded()), 1e15)) : 0
     }
 
     /// The start of each stressed word's longest vowel (see the type's description), in order.

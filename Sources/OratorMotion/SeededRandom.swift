@@ -17,4 +17,11 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     public mutating func uniform(_ range: ClosedRange<Double>) -> Double {
         range.lowerBound + (range.upperBound - range.lowerBound) * Double(next() >> 11) / Double(1 << 53)
     }
+
+    /// A generator of its own for `stream`, from this one's state (which it leaves alone):
+    /// different streams give unrelated draws, however close their numbers.
+    func fork(_ stream: UInt64) -> SeededRandom {
+        var mixer = SeededRandom(seed: state ^ stream)
+        return SeededRandom(seed: mixer.next())
+    }
 }

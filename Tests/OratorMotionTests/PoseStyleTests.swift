@@ -7,8 +7,8 @@ struct PoseStyleTests {
     /// 120 two-syllable words over about a minute; every third word's second vowel is long (stressed).
     static let speech = speech(words: 120, from: 0.3)
 
-    /// `count` two-syllable words from `start`, 0.41 s each with 0.12 s between them (0.49 s
-    /// for the stressed ones, every third from the first).
+    /// `count` two-syllable words from `start`, 0.29 s each (0.40 s for the stressed ones, every
+    /// third from the first) with 0.12 s of silence after each.
     static func speech(words count: Int, from start: Double) -> SpeechTimeline {
         var phones: [TimedPhone] = [], words: [TimedWord] = []
         var time = start
